@@ -13,6 +13,8 @@ import java.util.Objects;
  * with {@link #builder(String, String)}: keys are not blank, a default fits the type, picklists have choices.
  *
  * @param defaultValue the plain-Java value used when the input is omitted; {@code null} for none
+ * @param advanced     an input beyond the product's documented basics, which hosts may tuck away and generated
+ *                     documentation lists in a table of its own
  */
 public record InputDescriptor(
         String key,
@@ -22,7 +24,8 @@ public record InputDescriptor(
         boolean required,
         Object defaultValue,
         List<String> choices,
-        boolean secret) {
+        boolean secret,
+        boolean advanced) {
 
     public InputDescriptor {
         key = requireText(key, "key");
@@ -40,6 +43,12 @@ public record InputDescriptor(
             checkDefault(key, type, defaultValue, choices);
             defaultValue = Json.freeze(defaultValue);
         }
+    }
+
+    /** A basic (not advanced) input. */
+    public InputDescriptor(String key, String label, String comment, InputType type, boolean required,
+            Object defaultValue, List<String> choices, boolean secret) {
+        this(key, label, comment, type, required, defaultValue, choices, secret, false);
     }
 
     /** Starts a descriptor of type {@link InputType#STRING}; the builder sets everything else. */
@@ -105,6 +114,7 @@ public record InputDescriptor(
         private Object defaultValue;
         private List<String> choices = List.of();
         private boolean secret;
+        private boolean advanced;
 
         private Builder(String key, String label) {
             this.key = key;
@@ -144,12 +154,18 @@ public record InputDescriptor(
             return this;
         }
 
+        /** Marks an input beyond the documented basics (see {@link InputDescriptor#advanced()}). */
+        public Builder advanced() {
+            this.advanced = true;
+            return this;
+        }
+
         public InputDescriptor build() {
             Object value = defaultValue;
             if (type == InputType.JSON && value instanceof String text) {
                 value = Json.parse(text);
             }
-            return new InputDescriptor(key, label, comment, type, required, value, choices, secret);
+            return new InputDescriptor(key, label, comment, type, required, value, choices, secret, advanced);
         }
     }
 }
