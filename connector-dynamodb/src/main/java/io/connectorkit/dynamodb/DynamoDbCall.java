@@ -1,0 +1,129 @@
+package io.connectorkit.dynamodb;
+
+import io.connectorkit.spi.ActionContext;
+import io.connectorkit.spi.Inputs;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+
+/**
+ * One run of one action: its inputs, the connector's shared client and key schemas, and how requests are sent
+ * (errors mapped, debug output of shape, time and consumed capacity).
+ */
+public final class DynamoDbCall {
+    private final ActionContext context;
+    private final Inputs inputs;
+    private final DynamoDbConnector connector;
+    private String region;
+    private DynamoDbClient client;
+
+    DynamoDbCall(ActionContext context, Inputs inputs) {
+        this.context = context;
+        this.inputs = inputs;
+        this.connector = context.connector(DynamoDbConnector.class);
+    }
+
+    public Inputs inputs() {
+        return inputs;
+    }
+
+    public ActionContext context() {
+        return context;
+    }
+
+    /** The validated region. */
+    public String region() {
+        if (region == null) {
+            region = CommonInputs.region(inputs);
+        }
+        return region;
+    }
+
+    /** The shared client of this call's connection, region and endpoint. */
+    public DynamoDbClient client() {
+        if (client == null) {
+            client = connector.clients().client(context.connection(), region());
+        }
+        return client;
+    }
+
+    public KeySchema keySchema(String table) {
+        return connector.keySchemas().get(client(), table);
+    }
+
+    public void forgetTable(String table) {
+        connector.keySchemas().invalidate(client(), table);
+    }
+
+    /** {@code TOTAL} when debug is on, so the log can show consumed capacity; otherwise nothing is asked. */
+    public ReturnConsumedCapacity consumedCapacity() {
+        return context.debug() ? ReturnConsumedCapacity.TOTAL : null;
+    }
+
+    /**
+     * Sends one request.
+     *
+     * @param subject how errors name what was addressed, e.g. {@code table 'orders'}
+     * @param shape   what debug output says of the request (never values, never secrets)
+     */
+    public <R extends DynamoDbResponse> R send(String subject, Supplier<String> shape, Supplier<R> request) {
+        long started = System.nanoTime();
+        R response;
+        try {
+            response = request.get();
+        } catch (SdkException e) {
+            context.debug(() -> shape.get() + " failed after " + millis(started) + " ms: " + e.getClass().getSimpleName());
+            throw Errors.map(e, subject);
+        }
+        context.debug(() -> shape.get() + " took " + millis(started) + " ms"
+                + response.getValueForField("ConsumedCapacity", ConsumedCapacity.class)
+                        .map(c -> ", consumed " + c.capacityUnits() + " capacity units").orElse(""));
+        return response;
+    }
+
+    /**
+     * Sends a request addressed by an item key built from the table's key schema. When DynamoDB answers that the
+     * key does not match the schema (the table was recreated with another key), the schema is read again and,
+     * if it changed, the request is sent once more.
+     */
+    public <R extends DynamoDbResponse> R sendWithKey(String table, Supplier<String> shape,
+            Function<Map<String, AttributeValue>, R> request) {
+        KeySchema schema = keySchema(table);
+        Map<String, AttributeValue> key = schema.keyFrom(inputs);
+        try {
+            return send("table '" + table + "'", shape, () -> request.apply(key));
+        } catch (RuntimeException e) {
+            if (!(e.getCause() instanceof DynamoDbException cause) || !isKeyMismatch(cause)) {
+                throw e;
+            }
+            forgetTable(table);
+            KeySchema fresh = keySchema(table);
+            if (fresh.equals(schema)) {
+                throw e;
+            }
+            Map<String, AttributeValue> freshKey = fresh.keyFrom(inputs);
+            return send("table '" + table + "'", shape, () -> request.apply(freshKey));
+        }
+    }
+
+    /** {@code null} for an empty map: DynamoDB rejects empty expression maps, while an absent one is fine. */
+    public static <K, V> Map<K, V> emptyToNull(Map<K, V> map) {
+        return map == null || map.isEmpty() ? null : map;
+    }
+
+    private static boolean isKeyMismatch(DynamoDbException e) {
+        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        return message != null && message.contains("key element does not match the schema");
+    }
+
+    private static long millis(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}

@@ -1,0 +1,103 @@
+package io.connectorkit.dynamodb.actions;
+
+import static io.connectorkit.dynamodb.CommonInputs.CONDITION_EXPRESSION;
+import static io.connectorkit.dynamodb.CommonInputs.CONDITION_EXPRESSION_INPUT;
+import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
+import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES;
+import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES_INPUT;
+import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUES;
+import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUES_INPUT;
+import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUE_TYPES;
+import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUE_TYPES_INPUT;
+import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
+import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
+import static io.connectorkit.dynamodb.DynamoDbCall.emptyToNull;
+
+import com.google.auto.service.AutoService;
+import io.connectorkit.dynamodb.AttributeValues;
+import io.connectorkit.dynamodb.CommonInputs;
+import io.connectorkit.dynamodb.DynamoDbAction;
+import io.connectorkit.dynamodb.DynamoDbCall;
+import io.connectorkit.dynamodb.ExpressionNames;
+import io.connectorkit.dynamodb.ExpressionValues;
+import io.connectorkit.dynamodb.JsonObjects;
+import io.connectorkit.dynamodb.KeySchema;
+import io.connectorkit.dynamodb.TypeHints;
+import io.connectorkit.spi.Action;
+import io.connectorkit.spi.InputDescriptor;
+import io.connectorkit.spi.InputType;
+import io.connectorkit.spi.Inputs;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * Writes a whole item, replacing any item with the same key; returns the replaced item when there was one.
+ *
+ * <p>Key attributes without a type in Value Types take the table's key types, so {@code {"id": "7"}} is
+ * stored with the number 7 when {@code id} is an {@code N} key.
+ */
+@AutoService(Action.class)
+public final class UpsertItemAction extends DynamoDbAction {
+    static final String VALUE = "value";
+    static final String VALUE_TYPES = "valueTypes";
+
+    public UpsertItemAction() {
+        super("upsertItem", "Upsert Item", "Creates a new item, or replaces an existing item with a new item",
+                REGION_INPUT, TABLE_NAME_INPUT,
+                InputDescriptor.builder(VALUE, "Value")
+                        .comment("Provide a key value record to be inserted into the specified table.")
+                        .type(InputType.JSON).required().build(),
+                InputDescriptor.builder(VALUE_TYPES, "Value Types")
+                        .comment("For each item in the list, provide the datatype corresponding to the input item.")
+                        .type(InputType.JSON).build(),
+                CONDITION_EXPRESSION_INPUT, EXPRESSION_ATTRIBUTE_VALUES_INPUT, EXPRESSION_ATTRIBUTE_VALUE_TYPES_INPUT,
+                EXPRESSION_ATTRIBUTE_NAMES_INPUT, CONNECTION_INPUT);
+    }
+
+    @Override
+    protected Object execute(DynamoDbCall call) {
+        Inputs inputs = call.inputs();
+        InputDescriptor valueInput = inputs.descriptor(VALUE);
+        String table = CommonInputs.tableName(inputs);
+        Map<String, String> hints = TypeHints.byName(inputs.json(VALUE_TYPES), inputs.descriptor(VALUE_TYPES));
+        Map<String, Object> value = JsonObjects.asObject(inputs.json(VALUE), valueInput);
+        Map<String, AttributeValue> item = new LinkedHashMap<>(AttributeValues.toItem(value, hints, valueInput));
+        String condition = CommonInputs.expression(inputs, CONDITION_EXPRESSION);
+        Map<String, AttributeValue> values = ExpressionValues.resolve(inputs, EXPRESSION_ATTRIBUTE_VALUES,
+                EXPRESSION_ATTRIBUTE_VALUE_TYPES, condition);
+        Map<String, String> names = ExpressionNames.resolve(inputs, EXPRESSION_ATTRIBUTE_NAMES, condition);
+        call.region();
+
+        KeySchema schema = call.keySchema(table);
+        typeKeyAttribute(inputs, schema, schema.hashName(), value, hints, item);
+        if (schema.hasRange()) {
+            typeKeyAttribute(inputs, schema, schema.rangeName(), value, hints, item);
+        }
+        PutItemResponse response = call.send("table '" + table + "'", () -> "PutItem '" + table + "' with "
+                        + item.size() + " attributes" + (condition == null ? "" : " if " + condition),
+                () -> call.client().putItem(b -> b.tableName(table).item(item)
+                        .conditionExpression(condition)
+                        .expressionAttributeValues(emptyToNull(values))
+                        .expressionAttributeNames(emptyToNull(names))
+                        .returnValues(ReturnValue.ALL_OLD)
+                        .returnConsumedCapacity(call.consumedCapacity())));
+        return response.hasAttributes() && !response.attributes().isEmpty()
+                ? Map.of("Attributes", AttributeValues.toJson(response.attributes()))
+                : Map.of();
+    }
+
+    private static void typeKeyAttribute(Inputs inputs, KeySchema schema, String attribute, Map<String, Object> value,
+            Map<String, String> hints, Map<String, AttributeValue> item) {
+        if (!value.containsKey(attribute) || value.get(attribute) == null) {
+            throw inputs.invalid(VALUE, "lacks attribute '" + attribute + "', part of the key of table '"
+                    + schema.table() + "'");
+        }
+        if (!hints.containsKey(attribute)) {
+            item.put(attribute, AttributeValues.toAttributeValue(value.get(attribute), schema.typeOf(attribute),
+                    inputs.descriptor(VALUE), "attribute '" + attribute + "'"));
+        }
+    }
+}

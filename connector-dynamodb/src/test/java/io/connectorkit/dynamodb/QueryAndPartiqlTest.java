@@ -1,0 +1,176 @@
+package io.connectorkit.dynamodb;
+
+import static io.connectorkit.dynamodb.LocalDynamoDb.fails;
+import static io.connectorkit.dynamodb.LocalDynamoDb.inputs;
+import static io.connectorkit.dynamodb.LocalDynamoDb.raw;
+import static io.connectorkit.dynamodb.LocalDynamoDb.run;
+import static io.connectorkit.dynamodb.TableActionsTest.assertInvalid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connectorkit.spi.ConnectorException;
+import io.connectorkit.spi.ErrorCode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** Query and PartiQL over more than 1 MB of items: 3,000 items of about 1 KB under one partition key. */
+class QueryAndPartiqlTest {
+    private static final int ITEMS = 3000;
+    private static String table;
+
+    @BeforeAll
+    static void fill() {
+        table = LocalDynamoDb.rangeTable();
+        String padding = "x".repeat(1000);
+        List<WriteRequest> batch = new ArrayList<>();
+        for (int i = 0; i < ITEMS; i++) {
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
+                    "pk", AttributeValue.fromS("big"), "sk", AttributeValue.fromN(Integer.toString(i)),
+                    "even", AttributeValue.fromBool(i % 2 == 0), "pad", AttributeValue.fromS(padding))).build())
+                    .build());
+            if (batch.size() == 25) {
+                List<WriteRequest> page = List.copyOf(batch);
+                raw().batchWriteItem(b -> b.requestItems(Map.of(table, page)));
+                batch.clear();
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void queryFollowsEveryPageOfMoreThanOneMegabyte() {
+        Map<String, Object> output = run("queryItems", inputs("tableName", table,
+                "keyConditionExpression", "pk = :pk", "expressionAttributeValues", Map.of(":pk", "big")));
+        List<Map<String, Object>> items = (List<Map<String, Object>>) output.get("Items");
+        assertEquals(ITEMS, items.size());
+        assertEquals((long) ITEMS, output.get("Count"));
+        assertEquals((long) ITEMS, output.get("ScannedCount"));
+        assertFalse(output.containsKey("LastEvaluatedKey"));
+        for (int i = 0; i < ITEMS; i++) {
+            assertEquals((long) i, items.get(i).get("sk"));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLimitCapsTheTotalAndLastEvaluatedKeyContinuesWhereItStopped() {
+        Map<String, Object> first = run("queryItems", inputs("tableName", table,
+                "keyConditionExpression", "pk = :pk", "expressionAttributeValues", Map.of(":pk", "big"),
+                "queryParameters", Map.of("Limit", 1200L)));
+        List<Map<String, Object>> firstItems = (List<Map<String, Object>>) first.get("Items");
+        assertEquals(1200, firstItems.size());
+        Map<String, Object> lastKey = (Map<String, Object>) first.get("LastEvaluatedKey");
+        assertEquals(Map.of("pk", "big", "sk", 1199L), lastKey);
+
+        Map<String, Object> rest = run("queryItems", inputs("tableName", table,
+                "keyConditionExpression", "pk = :pk", "expressionAttributeValues", Map.of(":pk", "big"),
+                "queryParameters", "{\"ExclusiveStartKey\": {\"pk\": \"big\", \"sk\": 1199}}"));
+        List<Map<String, Object>> restItems = (List<Map<String, Object>>) rest.get("Items");
+        assertEquals(ITEMS - 1200, restItems.size());
+        assertEquals(1200L, restItems.get(0).get("sk"));
+        assertFalse(rest.containsKey("LastEvaluatedKey"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFilterAndQueryParametersApply() {
+        Map<String, Object> output = run("queryItems", inputs("tableName", table,
+                "keyConditionExpression", "pk = :pk AND sk < :top", "filterExpression", "even = :yes",
+                "expressionAttributeValues", Map.of(":pk", "big", ":top", 100L, ":yes", true),
+                "queryParameters", Map.of("ScanIndexForward", false, "ProjectionExpression", "sk, even")));
+        List<Map<String, Object>> items = (List<Map<String, Object>>) output.get("Items");
+        assertEquals(50, items.size());
+        assertEquals(Map.of("sk", 98L, "even", true), items.get(0));
+        assertEquals(100L, output.get("ScannedCount"));
+    }
+
+    @Test
+    void queryInputsAreCheckedBeforeAnyRequest() {
+        assertInvalid("queryParameters", fails("queryItems", inputs("tableName", table,
+                "keyConditionExpression", "pk = :pk", "expressionAttributeValues", Map.of(":pk", "big"),
+                "queryParameters", Map.of("Bogus", 1L))));
+        assertInvalid("queryParameters", fails("queryItems", inputs("tableName", table,
+                "keyConditionExpression", "pk = :pk", "expressionAttributeValues", Map.of(":pk", "big"),
+                "queryParameters", Map.of("Limit", 0L))));
+        assertInvalid("keyConditionExpression", fails("queryItems", inputs("tableName", table)));
+        ConnectorException missing = fails("queryItems", inputs("tableName", "no_such_table",
+                "keyConditionExpression", "pk = :pk", "expressionAttributeValues", Map.of(":pk", "big")));
+        assertEquals(ErrorCode.NOT_FOUND, missing.code());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void partiqlSelectFollowsEveryPage() {
+        Map<String, Object> output = run("rawRequest", inputs("statement",
+                "SELECT sk FROM \"" + table + "\" WHERE pk = ?", "parameters", List.of("big")));
+        List<Map<String, Object>> items = (List<Map<String, Object>>) output.get("Items");
+        assertEquals(ITEMS, items.size());
+        Set<Object> keys = new HashSet<>();
+        items.forEach(item -> keys.add(item.get("sk")));
+        assertEquals(ITEMS, keys.size());
+    }
+
+    @Test
+    void partiqlWritesWithParametersAndParameterTypes() {
+        String people = LocalDynamoDb.hashTable("N");
+        assertEquals(Map.of(), run("rawRequest", inputs("statement",
+                "INSERT INTO \"" + people + "\" VALUE {'id': ?, 'name': ?, 'tags': ?}",
+                "parameters", List.of("7", "Rose", List.of("a", "b")), "queryParameters", List.of("N", "S", "SS"))));
+        Map<String, AttributeValue> stored = raw().getItem(b -> b.tableName(people)
+                .key(Map.of("id", AttributeValue.fromN("7")))).item();
+        assertEquals("Rose", stored.get("name").s());
+        assertEquals(Set.of("a", "b"), Set.copyOf(stored.get("tags").ss()));
+
+        run("rawRequest", inputs("statement", "UPDATE \"" + people + "\" SET name = ? WHERE id = ?",
+                "parameters", "[\"Iris\", 7]"));
+        assertEquals(Map.of("Items", List.of(Map.of("name", "Iris"))), run("rawRequest", inputs("statement",
+                "SELECT name FROM \"" + people + "\" WHERE id = ?", "parameters", List.of(7L))));
+        assertEquals(Map.of("Items", List.of(Map.of("name", "Iris"))), run("rawRequest", inputs("statement",
+                "SELECT name FROM \"" + people + "\" WHERE id = 7")));
+
+        run("rawRequest", inputs("statement", "DELETE FROM \"" + people + "\" WHERE id = ?",
+                "parameters", List.of("7"), "queryParameters", Map.of("0", "N")));
+        assertTrue(raw().getItem(b -> b.tableName(people).key(Map.of("id", AttributeValue.fromN("7")))).item()
+                .isEmpty());
+    }
+
+    @Test
+    void partiqlParameterCountsAndHintsAreChecked() {
+        assertInvalid("parameters", fails("rawRequest", inputs("statement",
+                "SELECT * FROM \"" + table + "\" WHERE pk = ? AND sk = ?", "parameters", List.of("big"))));
+        assertInvalid("queryParameters", fails("rawRequest", inputs("statement",
+                "SELECT * FROM \"" + table + "\" WHERE pk = ?", "parameters", List.of("big"),
+                "queryParameters", List.of("S", "N"))));
+        ConnectorException wrongType = fails("rawRequest", inputs("statement",
+                "SELECT * FROM \"" + table + "\" WHERE pk = ?", "parameters", List.of("big"),
+                "queryParameters", List.of("N")));
+        assertEquals(ErrorCode.INVALID_INPUT, wrongType.code());
+        assertTrue(wrongType.getMessage().contains("parameter 1"), wrongType.getMessage());
+    }
+
+    @Test
+    void debugLogsShapePagesCapacityAndTimeThroughTheHostLogger() {
+        LocalDynamoDb.CapturingLogger logger = new LocalDynamoDb.CapturingLogger();
+        Map<String, Object> raw = new HashMap<>(inputs("tableName", table, "keyConditionExpression", "pk = :pk",
+                "expressionAttributeValues", Map.of(":pk", "big"), "debug", true));
+        var connection = LocalDynamoDb.connector().connection("accessKeySecret", Map.of("accessKeyId", "AKIDDEBUG",
+                "secretAccessKey", "debug-secret-value", "endpointUrl", LocalDynamoDb.server().endpoint().toString()));
+        LocalDynamoDb.registry().action("queryItems").run(connection, raw, logger, false);
+        String log = String.join("\n", logger.lines);
+        assertTrue(log.contains("queryItems: Query '" + table + "' pk = :pk"), log);
+        assertTrue(log.contains("consumed"), log);
+        assertTrue(log.contains(" ms"), log);
+        assertTrue(log.matches("(?s).*" + ITEMS + " items, " + ITEMS + " scanned, [2-9] pages.*"), log);
+        assertFalse(log.contains("debug-secret-value"), "no secret in the log: " + log);
+    }
+}

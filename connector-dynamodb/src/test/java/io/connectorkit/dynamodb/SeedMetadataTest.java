@@ -1,0 +1,144 @@
+package io.connectorkit.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connectorkit.spi.ActionDescriptor;
+import io.connectorkit.spi.ConnectionDescriptor;
+import io.connectorkit.spi.ConnectorRegistry;
+import io.connectorkit.spi.InputDescriptor;
+import io.connectorkit.spi.Json;
+import io.connectorkit.spi.RegisteredConnector;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds every connection, action and input of the connector, as discovered through ServiceLoader, against the
+ * seed page (a copy under test resources): labels, descriptions, comments word for word, defaults as JSON, and the
+ * order in which the seed shows inputs.
+ */
+class SeedMetadataTest {
+    private static final Map<String, String> CONNECTION_KEYS = Map.of(
+            "AWS Role ARN", "awsRoleArn", "DynamoDB Access Key and Secret", "accessKeySecret");
+    private static final Map<String, String> ACTION_KEYS = Map.ofEntries(
+            Map.entry("Create Table", "createTable"), Map.entry("Delete Item", "deleteItem"),
+            Map.entry("Delete Table", "deleteTable"), Map.entry("Describe Table", "describeTable"),
+            Map.entry("Get Item", "getItem"), Map.entry("List Tables", "listTables"),
+            Map.entry("Query Items", "queryItems"), Map.entry("Raw Request", "rawRequest"),
+            Map.entry("Update Item", "updateItem"), Map.entry("Upsert Item", "upsertItem"));
+
+    private static ConnectorRegistry registry;
+    private static RegisteredConnector connector;
+    private static final SeedPage SEED = SeedPage.load();
+
+    @BeforeAll
+    static void discover() {
+        registry = ConnectorRegistry.load(SeedMetadataTest.class.getClassLoader());
+        connector = registry.connector("aws-dynamodb").orElseThrow();
+    }
+
+    @AfterAll
+    static void close() {
+        registry.close();
+    }
+
+    @Test
+    void theConnectorCarriesTheSeedsIdentity() {
+        assertEquals("Amazon DynamoDB", connector.descriptor().label());
+        assertEquals("Create, update, fetch, or delete items in an Amazon (AWS) DynamoDB database",
+                connector.descriptor().description());
+    }
+
+    @Test
+    void theSeedPageWasParsedWhole() {
+        assertEquals(2, SEED.connections().size());
+        assertEquals(10, SEED.actions().size());
+        assertEquals(9, SEED.actions().get("Query Items").rows().size());
+    }
+
+    @Test
+    void connectionsMatchTheSeed() {
+        assertEquals(CONNECTION_KEYS.values().stream().sorted().toList(),
+                connector.connectionTypes().stream().map(t -> t.descriptor().key()).toList());
+        SEED.connections().forEach((label, section) -> {
+            ConnectionDescriptor descriptor = connector.connectionType(CONNECTION_KEYS.get(label)).orElseThrow()
+                    .descriptor();
+            assertEquals(label, descriptor.label());
+            assertEquals(section.description(), descriptor.description(), label);
+            assertInputsMatch(label, section, descriptor.inputs());
+        });
+    }
+
+    @Test
+    void actionsMatchTheSeed() {
+        assertEquals(ACTION_KEYS.values().stream().sorted().toList(),
+                connector.actions().stream().map(a -> a.descriptor().key()).toList());
+        SEED.actions().forEach((label, section) -> {
+            ActionDescriptor descriptor = connector.action(ACTION_KEYS.get(label)).orElseThrow().descriptor();
+            assertEquals(label, descriptor.label());
+            assertEquals(section.description(), descriptor.description(), label);
+            assertInputsMatch(label, section, descriptor.inputs());
+        });
+    }
+
+    @Test
+    void secretInputsAreMarkedSecret() {
+        for (var type : connector.connectionTypes()) {
+            InputDescriptor secret = type.descriptor().inputs().stream()
+                    .filter(i -> i.key().equals("secretAccessKey")).findFirst().orElseThrow();
+            assertTrue(secret.secret(), type.descriptor().key());
+            assertFalse(type.descriptor().inputs().stream().filter(i -> i.key().equals("accessKeyId"))
+                    .findFirst().orElseThrow().secret());
+        }
+    }
+
+    private static void assertInputsMatch(String owner, SeedPage.Section section, List<InputDescriptor> inputs) {
+        List<InputDescriptor> basic = inputs.stream().filter(i -> !i.advanced()).toList();
+        assertEquals(section.rows().stream().map(SeedPage.Row::label).toList(),
+                basic.stream().map(InputDescriptor::label).toList(),
+                owner + ": the seed's inputs, in the seed's order, and no other basic input");
+        for (int i = 0; i < basic.size(); i++) {
+            SeedPage.Row row = section.rows().get(i);
+            InputDescriptor input = basic.get(i);
+            String where = owner + " / " + row.label();
+            boolean queryParametersException = owner.equals("Query Items") && row.label().equals("Query Parameters");
+            if (queryParametersException) {
+                assertFalse(input.comment().equals(row.comment()), where + ": CONTRACT section 2 asks for a new comment");
+                assertTrue(input.comment().contains("Limit"), where);
+            } else {
+                assertEquals(row.comment(), input.comment(), where);
+            }
+            assertDefault(where, row.defaultText(), input);
+        }
+    }
+
+    private static void assertDefault(String where, String seedDefault, InputDescriptor input) {
+        if (seedDefault.isEmpty()) {
+            assertFalse(input.hasDefault(), where + " has no default in the seed");
+            return;
+        }
+        Object expected = Json.parse(seedDefault.startsWith("<code>")
+                ? seedDefault.replace("<code>", "").replace("</code>", "").replace("<br />", "\n")
+                : seedDefault.matches("-?\\d+|true|false") ? seedDefault : Json.write(seedDefault));
+        assertEquals(normalize(expected), normalize(input.defaultValue()), where);
+    }
+
+    private static Object normalize(Object value) {
+        if (value instanceof Number n) {
+            return new BigDecimal(n.toString()).stripTrailingZeros();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().collect(Collectors.toMap(e -> e.getKey(), e -> normalize(e.getValue())));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(SeedMetadataTest::normalize).toList();
+        }
+        return value;
+    }
+}
