@@ -137,19 +137,13 @@ class AssumeRoleEndToEndTest {
         try (LoopbackSts gone = LoopbackSts.start()) {
             closedPort = gone.endpoint().getPort();
         }
-        ClientCache quick = new ClientCache(ClientSettings.defaults().withApiCallTimeout(Duration.ofSeconds(5)),
-                List.of(new RoleArnConnection()));
-        try {
-            DynamoDbClient client = quick.client(role(Map.of("stsEndpointUrl", "http://127.0.0.1:" + closedPort)),
-                    "us-east-1");
-            ConnectorException e = Errors.map(assertThrows(SdkException.class, client::listTables), "table list");
-            assertTrue(e.code() == ErrorCode.SERVICE_ERROR || e.code() == ErrorCode.TIMEOUT, e.code().name());
-            assertTrue(e.getMessage().contains("could not assume role '" + ROLE + "'") || e.code() == ErrorCode.TIMEOUT,
-                    e.getMessage());
-            assertFalse(e.getMessage().contains(BASE_SECRET));
-            assertEquals(0, proxy.requestCount());
-        } finally {
-            quick.close();
-        }
+        DynamoDbClient client = cache.client(role(Map.of("stsEndpointUrl", "http://127.0.0.1:" + closedPort)),
+                "us-east-1");
+        ConnectorException e = Errors.map(assertThrows(SdkException.class, client::listTables), "table list");
+        assertEquals(ErrorCode.SERVICE_ERROR, e.code(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("table list: could not assume role '" + ROLE + "': Unable to execute"
+                + " HTTP request"), e.getMessage());
+        assertFalse(e.getMessage().contains(BASE_SECRET));
+        assertEquals(0, proxy.requestCount());
     }
 }
