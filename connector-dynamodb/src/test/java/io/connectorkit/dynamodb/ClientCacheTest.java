@@ -80,7 +80,6 @@ class ClientCacheTest {
         assertEquals(4, cache.clientsBuilt());
         assertSame(west, cache.client(local(endpoint()), "us-west-2"));
         assertEquals(4, cache.clientsBuilt());
-        // DynamoDB Local keeps a database per access key and region, slow to create: call only the default one
         byName.listTables();
     }
 
