@@ -411,8 +411,19 @@ public final class AttributeValues {
         } else {
             throw place.error(path, "type " + code + " needs a number or numeric text, not " + JsonObjects.kind(json));
         }
-        checkLimits(number, place, path);
-        return number.toPlainString();
+        if (number.signum() == 0) {
+            // 0E-999999999 is zero too, and its plain text would be a billion characters long
+            return "0";
+        }
+        checkRange(number, place, path);
+        // within the range the plain text is as long as the digits given, plus at most 131 characters
+        String text = number.toPlainString();
+        int digits = ItemSize.significantDigits(text);
+        if (digits > MAX_DIGITS) {
+            throw place.error(path, "is the number " + shortText(number) + " with " + digits + " significant"
+                    + " digits; DynamoDB keeps at most " + MAX_DIGITS);
+        }
+        return text;
     }
 
     private static BigDecimal decimal(Number n) {
@@ -434,19 +445,11 @@ public final class AttributeValues {
         return new BigDecimal(n.toString());
     }
 
-    private static void checkLimits(BigDecimal number, Place place, Path path) {
-        if (number.signum() == 0) {
-            return;
-        }
+    private static void checkRange(BigDecimal number, Place place, Path path) {
         BigDecimal magnitude = number.abs();
         if (magnitude.compareTo(MIN_MAGNITUDE) < 0 || magnitude.compareTo(MAX_MAGNITUDE) > 0) {
             throw place.error(path, "is the number " + shortText(number) + ", outside DynamoDB's range: non-zero"
                     + " numbers have a magnitude from 1E-130 to 9.9999999999999999999999999999999999999E+125");
-        }
-        int digits = number.stripTrailingZeros().precision();
-        if (digits > MAX_DIGITS) {
-            throw place.error(path, "is the number " + shortText(number) + " with " + digits + " significant"
-                    + " digits; DynamoDB keeps at most " + MAX_DIGITS);
         }
     }
 

@@ -193,7 +193,9 @@ class AttributeValuesTest {
             assertEquals("9".repeat(38) + "0".repeat(88),
                     convert(new BigDecimal("9.9999999999999999999999999999999999999E+125")).n());
             assertEquals("0", convert(BigDecimal.ZERO).n());
-            assertEquals("0.000", convert(new BigDecimal("0E-3")).n(), "zero is allowed at any scale");
+            assertEquals("0", convert(new BigDecimal("0E-3")).n(), "zero is allowed at any scale, sent as 0");
+            assertEquals("0", convert("-0.0", "N").n());
+            assertEquals("0", convert("0E-999999999", "N").n(), "without writing a billion zeros");
             for (String outside : List.of("1E-131", "-9.9E-131", "1E+126", "-1E+126")) {
                 assertEquals("input 'value' (Value), attribute 'a': is the number " + new BigDecimal(outside)
                         + ", outside DynamoDB's range: non-zero numbers have a magnitude from 1E-130 to"

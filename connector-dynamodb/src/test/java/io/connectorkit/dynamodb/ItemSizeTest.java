@@ -37,6 +37,17 @@ class ItemSizeTest {
     }
 
     @Test
+    void significantDigitsAreCountedOnTheText() {
+        assertEquals(2, ItemSize.significantDigits("1.50E+3"));
+        assertEquals(3, ItemSize.significantDigits("-0012300"));
+        assertEquals(4, ItemSize.significantDigits("10.01"));
+        assertEquals(1, ItemSize.significantDigits("0.000000000000000000000000000000000001"));
+        assertEquals(38, ItemSize.significantDigits("12345678901234567890123456789012345678" + "0".repeat(88)));
+        assertEquals(0, ItemSize.significantDigits("-0.0"));
+        assertEquals(0, ItemSize.significantDigits("0E+7"));
+    }
+
+    @Test
     void binaryBooleanAndNullCountTheirBytes() {
         assertEquals(4, ItemSize.bytes(AttributeValue.fromB(SdkBytes.fromByteArray(new byte[4]))));
         assertEquals(0, ItemSize.bytes(AttributeValue.fromB(SdkBytes.fromByteArray(new byte[0]))));
