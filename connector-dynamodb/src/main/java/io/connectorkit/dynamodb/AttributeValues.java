@@ -30,10 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>DynamoDB's limits are checked here, before any request, so that a user sees which input and which path is at
  * fault rather than a service-side {@code ValidationException}: at most 38 significant digits, magnitudes from
- * 1E-130 to 9.9999999999999999999999999999999999999E+125 (or zero), at most 32 levels of nesting (the item
- * being the first), no empty object keys, no empty or
- * duplicated sets, valid base64, and items of at most 400 KB. Every error is {@code INVALID_INPUT} and reads
- * {@code input 'key' (Label), <where> at <path>: <problem>}.
+ * 1E-130 to 9.9999999999999999999999999999999999999E+125 (or zero, always sent as {@code 0}), at most 32 levels
+ * of nesting (the item being the first), no empty object keys, no empty or duplicated sets, valid base64, and items
+ * of at most 400 KB. Every error is {@code INVALID_INPUT} and reads
+ * {@code input 'key' (Label), <where> at <path>: <problem>} (no {@code at <path>} for the top-level value).
  */
 public final class AttributeValues {
     /**
