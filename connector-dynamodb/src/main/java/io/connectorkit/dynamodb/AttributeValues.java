@@ -30,12 +30,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>DynamoDB's limits are checked here, before any request, so that a user sees which input and which path is at
  * fault rather than a service-side {@code ValidationException}: at most 38 significant digits, magnitudes from
- * 1E-130 to 9.9999999999999999999999999999999999999E+125 (or zero), at most 32 levels of nesting, no empty or
- * duplicated sets, valid base64, and items of at most 400 KB. Every error is {@code INVALID_INPUT} and reads
- * {@code input 'key' (Label), <where> at <path>: <problem>}.
+ * 1E-130 to 9.9999999999999999999999999999999999999E+125 (or zero, always sent as {@code 0}), at most 32 levels
+ * of nesting (the item being the first), no empty object keys, no empty or duplicated sets, valid base64, and items
+ * of at most 400 KB. Every error is {@code INVALID_INPUT} and reads
+ * {@code input 'key' (Label), <where> at <path>: <problem>} (no {@code at <path>} for the top-level value).
  */
 public final class AttributeValues {
-    /** The deepest nesting of lists and maps DynamoDB stores; a top-level list or map is level 1. */
+    /**
+     * The levels of nesting DynamoDB stores, the item itself being level 1: an attribute value holds at most 31
+     * lists or maps one inside another (DynamoDB Local refuses the 32nd, as the service does).
+     */
     public static final int MAX_DEPTH = 32;
     /** The most significant digits a DynamoDB number holds. */
     public static final int MAX_DIGITS = 38;
@@ -47,6 +51,8 @@ public final class AttributeValues {
     /** Numeric text as a person or a host would write it; {@link BigDecimal} alone would also take non-ASCII digits. */
     private static final Pattern NUMERIC_TEXT = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern INTEGER_TEXT = Pattern.compile("-?\\d+");
+    /** Every value sits in an item (or, for an expression value, is compared with one), which is level 1. */
+    private static final int ITEM_LEVEL = 1;
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private AttributeValues() {
@@ -66,7 +72,7 @@ public final class AttributeValues {
         Place place = new Place(Objects.requireNonNull(input, "input"), where == null || where.isBlank() ? "value" : where);
         String hint = typeHint == null || typeHint.isBlank() ? null : typeHint.trim().toUpperCase(Locale.ROOT);
         if (hint == null) {
-            return natural(json, place, Path.ROOT, 0);
+            return natural(json, place, Path.ROOT, ITEM_LEVEL);
         }
         return switch (hint) {
             case "S" -> fromS(json, place, Path.ROOT);
@@ -83,9 +89,9 @@ public final class AttributeValues {
                 if (!(json instanceof List<?> list)) {
                     throw place.error(Path.ROOT, "type L needs an array, not " + JsonObjects.kind(json));
                 }
-                yield list(list, place, Path.ROOT, 0);
+                yield list(list, place, Path.ROOT, ITEM_LEVEL);
             }
-            case "M" -> map(asMap(json, place), place, Path.ROOT, 0);
+            case "M" -> map(asMap(json, place), place, Path.ROOT, ITEM_LEVEL);
             case "SS" -> stringSet(json, place);
             case "NS" -> numberSet(json, place);
             case "BS" -> binarySet(json, place);
@@ -234,6 +240,10 @@ public final class AttributeValues {
             if (!(entry.getKey() instanceof String key)) {
                 throw place.error(path, "has the key " + entry.getKey() + "; object keys must be text");
             }
+            if (key.isEmpty()) {
+                throw place.error(path, "has an empty key; DynamoDB map keys, like attribute names, are at least one"
+                        + " character");
+            }
             out.put(key, natural(entry.getValue(), place, path.key(key), level));
         }
         return AttributeValue.fromM(out);
@@ -242,8 +252,9 @@ public final class AttributeValues {
     private static int enter(Place place, Path path, int depth) {
         int level = depth + 1;
         if (level > MAX_DEPTH) {
-            throw place.error(path, "nests lists and objects deeper than " + MAX_DEPTH
-                    + " levels, DynamoDB's limit");
+            throw place.error(path, "nests lists and objects deeper than DynamoDB's " + MAX_DEPTH
+                    + " levels (the item is level 1, so a value holds at most " + (MAX_DEPTH - ITEM_LEVEL)
+                    + " lists or objects one inside another)");
         }
         return level;
     }
@@ -400,8 +411,19 @@ public final class AttributeValues {
         } else {
             throw place.error(path, "type " + code + " needs a number or numeric text, not " + JsonObjects.kind(json));
         }
-        checkLimits(number, place, path);
-        return number.toPlainString();
+        if (number.signum() == 0) {
+            // 0E-999999999 is zero too, and its plain text would be a billion characters long
+            return "0";
+        }
+        checkRange(number, place, path);
+        // within the range the plain text is as long as the digits given, plus at most 131 characters
+        String text = number.toPlainString();
+        int digits = ItemSize.significantDigits(text);
+        if (digits > MAX_DIGITS) {
+            throw place.error(path, "is the number " + shortText(number) + " with " + digits + " significant"
+                    + " digits; DynamoDB keeps at most " + MAX_DIGITS);
+        }
+        return text;
     }
 
     private static BigDecimal decimal(Number n) {
@@ -423,19 +445,11 @@ public final class AttributeValues {
         return new BigDecimal(n.toString());
     }
 
-    private static void checkLimits(BigDecimal number, Place place, Path path) {
-        if (number.signum() == 0) {
-            return;
-        }
+    private static void checkRange(BigDecimal number, Place place, Path path) {
         BigDecimal magnitude = number.abs();
         if (magnitude.compareTo(MIN_MAGNITUDE) < 0 || magnitude.compareTo(MAX_MAGNITUDE) > 0) {
             throw place.error(path, "is the number " + shortText(number) + ", outside DynamoDB's range: non-zero"
                     + " numbers have a magnitude from 1E-130 to 9.9999999999999999999999999999999999999E+125");
-        }
-        int digits = number.stripTrailingZeros().precision();
-        if (digits > MAX_DIGITS) {
-            throw place.error(path, "is the number " + shortText(number) + " with " + digits + " significant"
-                    + " digits; DynamoDB keeps at most " + MAX_DIGITS);
         }
     }
 

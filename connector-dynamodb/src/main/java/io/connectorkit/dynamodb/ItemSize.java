@@ -1,6 +1,5 @@
 package io.connectorkit.dynamodb;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -87,13 +86,37 @@ public final class ItemSize {
 
     /** One byte per two significant digits, rounded up, plus one. */
     private static long number(String text) {
-        int digits;
-        try {
-            BigDecimal number = new BigDecimal(text);
-            digits = number.signum() == 0 ? 1 : number.stripTrailingZeros().precision();
-        } catch (NumberFormatException e) {
-            digits = text.length();
-        }
-        return (digits + 1) / 2 + 1;
+        return (Math.max(1, significantDigits(text)) + 1) / 2 + 1;
     }
+
+    /**
+     * The significant digits of numeric text (leading and trailing zeros left out; an exponent does not count),
+     * counted on the text: BigDecimal.stripTrailingZeros divides once per zero, which a property run of numbers
+     * with 88 trailing zeros feels.
+     */
+    static int significantDigits(String text) {
+        int end = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 'e' || c == 'E') {
+                end = i;
+                break;
+            }
+        }
+        int count = 0;
+        int pendingZeros = 0;
+        boolean seenNonZero = false;
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '0') {
+                pendingZeros += seenNonZero ? 1 : 0;
+            } else if (c >= '1' && c <= '9') {
+                count += pendingZeros + 1;
+                pendingZeros = 0;
+                seenNonZero = true;
+            }
+        }
+        return count;
+    }
+
 }

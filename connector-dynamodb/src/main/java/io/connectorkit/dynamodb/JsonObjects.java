@@ -115,6 +115,6 @@ public final class JsonObjects {
             String text = n instanceof java.math.BigDecimal d ? d.toString() : n.toString();
             return text.length() <= 60 ? "the number " + text : "a number of " + text.length() + " characters";
         }
-        return "a " + value.getClass().getSimpleName();
+        return "a value of type " + value.getClass().getSimpleName();
     }
 }
