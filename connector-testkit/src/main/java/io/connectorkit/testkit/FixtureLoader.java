@@ -205,13 +205,15 @@ public final class FixtureLoader {
             return node.toPlain();
         }
 
-        /** Every object with a {@code $set} key must have it alone, holding a list. */
+        /** Every object with a {@code $set} or {@code $contains} key must have it alone, holding a list. */
         void sets(YamlNode node) {
             if (node.isMap()) {
-                YamlNode set = node.map().get(Matcher.SET);
-                if (set != null && (node.map().size() != 1 || !set.isList())) {
-                    problem(node.keyLine(Matcher.SET), "'" + Matcher.SET
-                            + "' must be the only key of its object and hold a list, as in {$set: [a, b]}");
+                for (String operator : List.of(Matcher.SET, Matcher.CONTAINS)) {
+                    YamlNode list = node.map().get(operator);
+                    if (list != null && (node.map().size() != 1 || !list.isList())) {
+                        problem(node.keyLine(operator), "'" + operator + "' must be the only key of its object and"
+                                + " hold a list, as in {" + operator + ": [a, b]}");
+                    }
                 }
                 node.map().values().forEach(this::sets);
             } else if (node.isList()) {

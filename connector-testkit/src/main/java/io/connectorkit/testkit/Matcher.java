@@ -15,11 +15,15 @@ import java.util.Optional;
  * ({@code expectExact}: no other keys either). Arrays match element by element and in length. Numbers compare by
  * value, whatever their Java type or scale ({@code 1E-36} equals {@code 0.000...001}, {@code 1} equals
  * {@code 1.0}). An expected object whose only key is {@code $set} holds an array that matches the same elements
- * in any order. A mismatch names the JSON path where the first difference is.
+ * in any order; one whose only key is {@code $contains} matches an array holding those elements, in any order,
+ * among others (a listing shared with other scenarios, say). A mismatch names the JSON path where the first
+ * difference is.
  */
 public final class Matcher {
     /** The key of an expected object that matches an array in any order. */
     public static final String SET = "$set";
+    /** The key of an expected object that matches an array holding its elements among others, in any order. */
+    public static final String CONTAINS = "$contains";
 
     private static final String ABSENT = "(absent)";
 
@@ -40,8 +44,11 @@ public final class Matcher {
     }
 
     private Mismatch compare(String path, Object expected, Object actual) {
-        if (isSet(expected)) {
-            return compareSet(path, (List<?>) ((Map<?, ?>) expected).get(SET), actual);
+        if (isOperator(expected, SET)) {
+            return compareUnordered(path, (List<?>) ((Map<?, ?>) expected).get(SET), actual, false);
+        }
+        if (isOperator(expected, CONTAINS)) {
+            return compareUnordered(path, (List<?>) ((Map<?, ?>) expected).get(CONTAINS), actual, true);
         }
         if (expected instanceof Map<?, ?> expectedMap) {
             if (!(actual instanceof Map<?, ?> actualMap)) {
@@ -86,18 +93,21 @@ public final class Matcher {
         return scalarEquals(expected, actual) ? null : new Mismatch(path, show(expected), show(actual));
     }
 
-    /** Whether {@code value} is an object {@code {$set: [...]}}. */
-    static boolean isSet(Object value) {
-        return value instanceof Map<?, ?> map && map.size() == 1 && map.get(SET) instanceof List;
+    /** Whether {@code value} is an object {@code {operator: [...]}}. */
+    static boolean isOperator(Object value, String operator) {
+        return value instanceof Map<?, ?> map && map.size() == 1 && map.get(operator) instanceof List;
     }
 
-    /** Matches each expected element to a distinct actual one (a bipartite matching: order does not matter). */
-    private Mismatch compareSet(String path, List<?> expected, Object actual) {
-        String wanted = "the set " + show(expected) + " in any order";
+    /**
+     * Matches each expected element to a distinct actual one (a bipartite matching: order does not matter);
+     * with {@code among}, the actual array may hold more.
+     */
+    private Mismatch compareUnordered(String path, List<?> expected, Object actual, boolean among) {
+        String wanted = (among ? "an array containing " : "the set ") + show(expected) + " in any order";
         if (!(actual instanceof List<?> actualList)) {
             return new Mismatch(path, wanted, show(actual));
         }
-        if (expected.size() != actualList.size()) {
+        if (among ? expected.size() > actualList.size() : expected.size() != actualList.size()) {
             return new Mismatch(path, elements(expected) + wanted, elements(actualList) + show(actual));
         }
         boolean[][] fits = new boolean[expected.size()][actualList.size()];

@@ -232,6 +232,14 @@ class FixtureLoaderTest {
                     inputs: {key: a}
                     expect: {Item: {$set: [a], other: 1}}
                 """, 5, "'$set' must be the only key of its object and hold a list");
+        onlyProblem("""
+                name: contains
+                steps:
+                  - action: get
+                    inputs: {key: a}
+                    expect:
+                      Items: {$contains: a}
+                """, 6, "'$contains' must be the only key of its object and hold a list, as in {$contains: [a, b]}");
     }
 
     @Test

@@ -94,6 +94,20 @@ class MatcherTest {
     }
 
     @Test
+    void containsMatchesElementsAmongOthers() {
+        Map<String, Object> names = Map.of(Matcher.CONTAINS, List.of("b", "d"));
+        matches(names, List.of("a", "b", "c", "d"));
+        matches(Map.of(Matcher.CONTAINS, List.of()), List.of("a"));
+        differs(names, List.of("a", "b", "c"),
+                new Mismatch("$", "an array containing [\"b\",\"d\"] in any order",
+                        "[\"a\",\"b\",\"c\"] (nothing left to match \"d\")"));
+        differs(Map.of(Matcher.CONTAINS, List.of("a", "a")), List.of("a"),
+                new Mismatch("$", "2 elements: an array containing [\"a\",\"a\"] in any order",
+                        "1 element: [\"a\"]"));
+        differs(names, Map.of(), new Mismatch("$", "an array containing [\"b\",\"d\"] in any order", "{}"));
+    }
+
+    @Test
     void aSetOfObjectsFindsAMatchingEvenWhenGreedyChoiceWouldFail() {
         // {x:1} fits both actual elements; a greedy pick of the first would leave {x:1,y:2} unmatched
         matches(set(Map.of("x", 1L), Map.of("x", 1L, "y", 2L)),
