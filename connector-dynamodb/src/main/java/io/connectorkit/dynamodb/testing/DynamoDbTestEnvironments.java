@@ -47,6 +47,17 @@ public final class DynamoDbTestEnvironments implements TestEnvironmentProvider {
         return new EndpointEnvironment(endpoint);
     }
 
+    /**
+     * A loopback STS whose temporary credentials carry the access key ID {@code local}: DynamoDB Local keeps one
+     * database per access key ID and region, so a role connection then sees the tables the default connection
+     * made, as an assumed role in the same AWS account would.
+     */
+    static LoopbackSts startSts() {
+        LoopbackSts sts = LoopbackSts.start();
+        sts.issue(n -> new LoopbackSts.TemporaryCredentials(LOCAL_KEY, LOCAL_KEY, "loopbackSessionToken" + n, null));
+        return sts;
+    }
+
     /** The connection a scenario without one runs with. */
     static Optional<ConnectionSpec> defaultConnection(String connectorKey, URI endpoint) {
         if (!DynamoDbConnector.KEY.equals(connectorKey)) {

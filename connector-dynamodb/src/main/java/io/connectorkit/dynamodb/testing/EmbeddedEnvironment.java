@@ -28,7 +28,7 @@ public final class EmbeddedEnvironment implements TestEnvironment {
             server = DynamoDbLocalServer.start();
         }
         if (sts == null) {
-            sts = LoopbackSts.start();
+            sts = DynamoDbTestEnvironments.startSts();
         }
     }
 

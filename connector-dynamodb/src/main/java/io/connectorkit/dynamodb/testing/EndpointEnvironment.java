@@ -28,10 +28,18 @@ public final class EndpointEnvironment implements TestEnvironment {
         return endpoint;
     }
 
+    /** The loopback STS's endpoint; the environment must be started. */
+    public synchronized URI stsEndpoint() {
+        if (sts == null) {
+            throw new IllegalStateException(name() + " is not started");
+        }
+        return sts.endpoint();
+    }
+
     @Override
     public synchronized void start() {
         if (sts == null) {
-            sts = LoopbackSts.start();
+            sts = DynamoDbTestEnvironments.startSts();
         }
     }
 
@@ -42,10 +50,7 @@ public final class EndpointEnvironment implements TestEnvironment {
 
     @Override
     public synchronized Map<String, Object> connectionDefaults(String connectorKey, String connectionType) {
-        if (sts == null) {
-            throw new IllegalStateException(name() + " is not started");
-        }
-        return DynamoDbTestEnvironments.connectionDefaults(connectorKey, connectionType, endpoint, sts.endpoint());
+        return DynamoDbTestEnvironments.connectionDefaults(connectorKey, connectionType, endpoint, stsEndpoint());
     }
 
     @Override
