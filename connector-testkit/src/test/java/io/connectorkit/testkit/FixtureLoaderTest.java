@@ -287,6 +287,16 @@ class FixtureLoaderTest {
     }
 
     @Test
+    void anInfiniteNumberIsRejected() {
+        onlyProblem("""
+                name: infinity
+                steps:
+                  - action: echo
+                    inputs: {value: .inf}
+                """, 4, "malformed YAML: Malformed numeric value '.inf'");
+    }
+
+    @Test
     void aConnectionNeedsAType() {
         onlyProblem("""
                 name: connection
