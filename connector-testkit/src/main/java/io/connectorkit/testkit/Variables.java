@@ -13,8 +13,8 @@ import java.util.Set;
  * The variables of one scenario run and their substitution into values.
  *
  * <p>{@code ${name}} inside a string is replaced by the variable's text; a string that is exactly
- * {@code ${name}} becomes the variable's value itself, so a saved number stays a number. {@code $${} writes a
- * literal {@code ${}. {@code ${random}} is one fresh suffix per run. Keys of objects are substituted too.
+ * {@code ${name}} becomes the variable's value itself, so a saved number stays a number. <code>$${</code> writes a
+ * literal <code>${</code>. {@code ${random}} is one fresh suffix per run. Keys of objects are substituted too.
  */
 final class Variables {
     static final String RANDOM = "random";
@@ -79,7 +79,7 @@ final class Variables {
         return values.get(name);
     }
 
-    /** The names a string refers to, in order (escaped {@code $${} excluded). */
+    /** The names a string refers to, in order (escaped <code>$${</code> excluded). */
     static List<String> references(String text) {
         List<String> names = new ArrayList<>();
         int i = 0;

@@ -13,7 +13,8 @@
  *       {@code expectError}, and {@code save}. Any other key is an error reported with its line.</li>
  *   <li>{@code ${name}} refers to a variable defined earlier ({@code vars} in order, then each step's
  *       {@code save}); a string that is exactly {@code ${name}} takes the variable's value with its type.
- *       {@code $${} writes a literal {@code ${}. {@code ${random}} is one fresh 8-character hex suffix per run.</li>
+ *       <code>$${</code> writes a literal <code>${</code>. {@code ${random}} is one fresh 8-character hex suffix
+ *       per run.</li>
  *   <li>{@code save: {id: Items.0.id}} takes a dotted path into the output; numeric segments index arrays.</li>
  *   <li>In expectations, {@code {$set: [...]}} matches an array with the same elements in any order and
  *       {@code {$contains: [...]}} an array holding those elements among others (listings shared with other
