@@ -48,9 +48,10 @@ public final class DynamoDbTestEnvironments implements TestEnvironmentProvider {
     }
 
     /**
-     * A loopback STS whose temporary credentials carry the access key ID {@code local}: DynamoDB Local keeps one
-     * database per access key ID and region, so a role connection then sees the tables the default connection
-     * made, as an assumed role in the same AWS account would.
+     * A loopback STS whose temporary credentials carry the access key ID {@code local}: a DynamoDB Local started
+     * without {@code -sharedDb} (one an {@code --endpoint} may name) keeps one database per access key ID and
+     * region, and a role connection should still see the tables the default connection made, as an assumed role
+     * in the same AWS account would.
      */
     static LoopbackSts startSts() {
         LoopbackSts sts = LoopbackSts.start();
