@@ -1,0 +1,87 @@
+package io.connectorkit.dynamodb.testing;
+
+import com.google.auto.service.AutoService;
+import io.connectorkit.dynamodb.AccessKeyConnection;
+import io.connectorkit.dynamodb.ConnectionInputs;
+import io.connectorkit.dynamodb.DynamoDbConnector;
+import io.connectorkit.dynamodb.RoleArnConnection;
+import io.connectorkit.testkit.ConnectionSpec;
+import io.connectorkit.testkit.TestEnvironment;
+import io.connectorkit.testkit.TestEnvironmentProvider;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The test environments of the {@code aws-dynamodb} connector, for the testkit: an embedded DynamoDB Local by
+ * default ({@link EmbeddedEnvironment}), or an existing endpoint ({@link EndpointEnvironment}, the CLI's
+ * {@code --endpoint}).
+ *
+ * <p>Both give scenarios without a connection an {@code accessKeySecret} connection with the key {@code local}
+ * against their endpoint, and fill in {@code endpointUrl} (and, for {@code awsRoleArn}, {@code stsEndpointUrl}: a
+ * {@link LoopbackSts} they run) in connections a scenario gives without them.
+ */
+@AutoService(TestEnvironmentProvider.class)
+public final class DynamoDbTestEnvironments implements TestEnvironmentProvider {
+    /** The access key ID and secret of default connections: DynamoDB Local accepts any. */
+    public static final String LOCAL_KEY = "local";
+
+    @Override
+    public String connectorKey() {
+        return DynamoDbConnector.KEY;
+    }
+
+    @Override
+    public TestEnvironment create(Optional<URI> endpoint) {
+        return endpoint.<TestEnvironment>map(EndpointEnvironment::new).orElseGet(EmbeddedEnvironment::new);
+    }
+
+    /** A new embedded environment (DynamoDB Local in memory); started on first use, closed by the caller. */
+    public static EmbeddedEnvironment embedded() {
+        return new EmbeddedEnvironment();
+    }
+
+    /** A new environment against an existing DynamoDB-compatible endpoint. */
+    public static EndpointEnvironment endpoint(URI endpoint) {
+        return new EndpointEnvironment(endpoint);
+    }
+
+    /**
+     * A loopback STS whose temporary credentials carry the access key ID {@code local}: a DynamoDB Local started
+     * without {@code -sharedDb} (one an {@code --endpoint} may name) keeps one database per access key ID and
+     * region, and a role connection should still see the tables the default connection made, as an assumed role
+     * in the same AWS account would.
+     */
+    static LoopbackSts startSts() {
+        LoopbackSts sts = LoopbackSts.start();
+        sts.issue(n -> new LoopbackSts.TemporaryCredentials(LOCAL_KEY, LOCAL_KEY, "loopbackSessionToken" + n, null));
+        return sts;
+    }
+
+    /** The connection a scenario without one runs with. */
+    static Optional<ConnectionSpec> defaultConnection(String connectorKey, URI endpoint) {
+        if (!DynamoDbConnector.KEY.equals(connectorKey)) {
+            return Optional.empty();
+        }
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put(ConnectionInputs.ACCESS_KEY_ID, LOCAL_KEY);
+        inputs.put(ConnectionInputs.SECRET_ACCESS_KEY, LOCAL_KEY);
+        inputs.put(ConnectionInputs.ENDPOINT_URL, endpoint.toString());
+        return Optional.of(new ConnectionSpec(AccessKeyConnection.KEY, inputs));
+    }
+
+    /** What a scenario's own connection gets for the keys it leaves out. */
+    static Map<String, Object> connectionDefaults(String connectorKey, String connectionType, URI endpoint,
+            URI stsEndpoint) {
+        if (!DynamoDbConnector.KEY.equals(connectorKey)) {
+            return Map.of();
+        }
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put(ConnectionInputs.ENDPOINT_URL, endpoint.toString());
+        if (RoleArnConnection.KEY.equals(connectionType)) {
+            defaults.put(RoleArnConnection.STS_ENDPOINT_URL, stsEndpoint.toString());
+        }
+        return defaults;
+    }
+}

@@ -1,0 +1,81 @@
+package io.connectorkit.dynamodb.testing;
+
+import io.connectorkit.testkit.ConnectionSpec;
+import io.connectorkit.testkit.TestEnvironment;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Fixtures against DynamoDB Local, in memory on a free loopback port of this JVM ({@link DynamoDbLocalServer}),
+ * with a {@link LoopbackSts} for the role connection. Both start on the first {@link #start()} and stop on
+ * {@link #close()}.
+ */
+public final class EmbeddedEnvironment implements TestEnvironment {
+    private DynamoDbLocalServer server;
+    private LoopbackSts sts;
+
+    EmbeddedEnvironment() {
+    }
+
+    @Override
+    public String name() {
+        return "embedded DynamoDB Local";
+    }
+
+    @Override
+    public synchronized void start() {
+        if (server == null) {
+            server = DynamoDbLocalServer.start();
+        }
+        if (sts == null) {
+            sts = DynamoDbTestEnvironments.startSts();
+        }
+    }
+
+    private synchronized void requireStarted() {
+        if (server == null || sts == null) {
+            throw new IllegalStateException(name() + " is not started");
+        }
+    }
+
+    /** The running server; for tests that look at tables directly. */
+    public synchronized DynamoDbLocalServer server() {
+        requireStarted();
+        return server;
+    }
+
+    /** The running loopback STS. */
+    public synchronized LoopbackSts sts() {
+        requireStarted();
+        return sts;
+    }
+
+    @Override
+    public synchronized Optional<ConnectionSpec> defaultConnection(String connectorKey) {
+        requireStarted();
+        return DynamoDbTestEnvironments.defaultConnection(connectorKey, server.endpoint());
+    }
+
+    @Override
+    public synchronized Map<String, Object> connectionDefaults(String connectorKey, String connectionType) {
+        requireStarted();
+        return DynamoDbTestEnvironments.connectionDefaults(connectorKey, connectionType, server.endpoint(),
+                sts.endpoint());
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (sts != null) {
+                sts.close();
+            }
+        } finally {
+            sts = null;
+            if (server != null) {
+                DynamoDbLocalServer stopping = server;
+                server = null;
+                stopping.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.connectorkit.dynamodb.testing;
+
+import io.connectorkit.testkit.ConnectionSpec;
+import io.connectorkit.testkit.TestEnvironment;
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Fixtures against an existing DynamoDB-compatible endpoint (DynamoDB Local, dynalite, ScyllaDB Alternator, ...)
+ * that someone else runs. Only a {@link LoopbackSts} for the role connection is started here.
+ */
+public final class EndpointEnvironment implements TestEnvironment {
+    private final URI endpoint;
+    private LoopbackSts sts;
+
+    EndpointEnvironment(URI endpoint) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    }
+
+    @Override
+    public String name() {
+        return "DynamoDB at " + endpoint;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** The loopback STS's endpoint; the environment must be started. */
+    public synchronized URI stsEndpoint() {
+        if (sts == null) {
+            throw new IllegalStateException(name() + " is not started");
+        }
+        return sts.endpoint();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (sts == null) {
+            sts = DynamoDbTestEnvironments.startSts();
+        }
+    }
+
+    @Override
+    public Optional<ConnectionSpec> defaultConnection(String connectorKey) {
+        return DynamoDbTestEnvironments.defaultConnection(connectorKey, endpoint);
+    }
+
+    @Override
+    public synchronized Map<String, Object> connectionDefaults(String connectorKey, String connectionType) {
+        return DynamoDbTestEnvironments.connectionDefaults(connectorKey, connectionType, endpoint, stsEndpoint());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sts != null) {
+            LoopbackSts stopping = sts;
+            sts = null;
+            stopping.close();
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.connectorkit.testkit;
+
+import io.connectorkit.spi.Connection;
+import io.connectorkit.spi.ConnectorException;
+import io.connectorkit.spi.ConnectorRegistry;
+import io.connectorkit.spi.Json;
+import io.connectorkit.spi.RegisteredAction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs one {@link Fixture}: defines its variables, runs its steps in order until one fails, checks each step's
+ * expectation, saves what steps ask to save, and then always runs the cleanup steps.
+ *
+ * <p>The runner knows no service: for each step it asks the environment of the action's connector for the
+ * default connection (when neither the step nor the scenario gives one) or for defaults to merge into the one
+ * given.
+ */
+public final class ScenarioRunner {
+    private static final System.Logger LOGGER = System.getLogger("io.connectorkit.testkit");
+    private static final int MAX_SHOWN = 2000;
+
+    private final ConnectorRegistry registry;
+    private final Function<String, TestEnvironment> environments;
+    private final Supplier<String> random;
+
+    /**
+     * @param environments the environment for a connector key (started here, before its first use; closed by the
+     *                     caller)
+     */
+    public ScenarioRunner(ConnectorRegistry registry, Function<String, TestEnvironment> environments) {
+        this(registry, environments, () -> String.format("%08x", ThreadLocalRandom.current().nextInt()));
+    }
+
+    ScenarioRunner(ConnectorRegistry registry, Function<String, TestEnvironment> environments,
+            Supplier<String> random) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.environments = Objects.requireNonNull(environments, "environments");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /** A step that did not do what it should; the message says what happened. */
+    private static final class StepFailed extends Exception {
+        StepFailed(String message) {
+            super(message);
+        }
+    }
+
+    public ScenarioResult run(Fixture fixture) {
+        Variables vars = new Variables(random.get());
+        Optional<String> failure = Optional.empty();
+        try {
+            fixture.vars().forEach((name, value) -> vars.define(name, vars.resolve(value)));
+        } catch (Variables.UnknownVariable e) {
+            failure = Optional.of("vars: " + e.getMessage());
+        }
+        for (int i = 0; i < fixture.steps().size() && failure.isEmpty(); i++) {
+            Step step = fixture.steps().get(i);
+            try {
+                runStep(fixture, step, vars);
+            } catch (StepFailed e) {
+                failure = Optional.of(where(fixture, "step " + (i + 1), step) + e.getMessage());
+            }
+        }
+        List<String> cleanupProblems = new ArrayList<>();
+        for (int i = 0; i < fixture.cleanup().size(); i++) {
+            Step step = fixture.cleanup().get(i);
+            try {
+                runStep(fixture, step, vars);
+            } catch (StepFailed e) {
+                cleanupProblems.add(where(fixture, "cleanup " + (i + 1), step) + e.getMessage());
+            }
+        }
+        return new ScenarioResult(fixture.name(), fixture.file(), failure, cleanupProblems);
+    }
+
+    private static String where(Fixture fixture, String which, Step step) {
+        return which + " '" + step.action() + "' (" + fixture.file().getFileName() + ":" + step.line() + "): ";
+    }
+
+    private void runStep(Fixture fixture, Step step, Variables vars) throws StepFailed {
+        RegisteredAction action;
+        Map<String, Object> inputs;
+        Expectation expectation;
+        try {
+            action = registry.action(step.action());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> resolved = (Map<String, Object>) vars.resolve(step.inputs());
+            inputs = resolved;
+            expectation = resolve(step.expectation(), vars);
+        } catch (Variables.UnknownVariable | ConnectorException e) {
+            throw new StepFailed(e.getMessage());
+        }
+        String connectorKey = action.descriptor().connectorKey();
+        TestEnvironment environment;
+        try {
+            environment = environments.apply(connectorKey);
+        } catch (RuntimeException e) {
+            throw new StepFailed("no test environment for connector '" + connectorKey + "': " + e);
+        }
+        try {
+            environment.start();
+        } catch (RuntimeException e) {
+            throw new StepFailed("environment '" + environment.name() + "' did not start: " + e);
+        }
+
+        Object output;
+        try {
+            Connection connection = connection(fixture, step, vars, environment, connectorKey);
+            output = action.run(connection, inputs, LOGGER, false);
+        } catch (ConnectorException e) {
+            check(expectation, e);
+            return;
+        } catch (Variables.UnknownVariable e) {
+            throw new StepFailed(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new StepFailed("unexpected " + e);
+        }
+        check(expectation, output);
+        save(step, output, vars);
+    }
+
+    private static Expectation resolve(Expectation expectation, Variables vars) {
+        if (expectation instanceof Expectation.Output o) {
+            return new Expectation.Output(vars.resolve(o.value()), o.exact());
+        }
+        if (expectation instanceof Expectation.Error e && e.messageContains().isPresent()) {
+            return new Expectation.Error(e.code(), Optional.of(Variables.text(
+                    vars.resolve(e.messageContains().get()))));
+        }
+        return expectation;
+    }
+
+    private Connection connection(Fixture fixture, Step step, Variables vars, TestEnvironment environment,
+            String connectorKey) {
+        Optional<ConnectionSpec> explicit = step.connection().or(fixture::connection);
+        ConnectionSpec spec;
+        if (explicit.isPresent()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> values = (Map<String, Object>) vars.resolve(explicit.get().inputs());
+            String type = explicit.get().type();
+            spec = new ConnectionSpec(type, values).withDefaults(environment.connectionDefaults(connectorKey, type));
+        } else {
+            Optional<ConnectionSpec> fallback = environment.defaultConnection(connectorKey);
+            if (fallback.isEmpty()) {
+                return null;
+            }
+            spec = fallback.get();
+        }
+        return registry.connector(connectorKey).orElseThrow().connection(spec.type(), spec.inputs());
+    }
+
+    private static void check(Expectation expectation, ConnectorException error) throws StepFailed {
+        String got = error.code() + ": " + error.getMessage();
+        if (!(expectation instanceof Expectation.Error expected)) {
+            throw new StepFailed("unexpected error " + got);
+        }
+        if (expected.code() != error.code()) {
+            throw new StepFailed("expected error " + expected.code() + ", got " + got);
+        }
+        if (expected.messageContains().isPresent() && !error.getMessage().contains(expected.messageContains().get())) {
+            throw new StepFailed("error " + error.code() + " as expected, but its message does not contain \""
+                    + expected.messageContains().get() + "\"\n  message: " + error.getMessage());
+        }
+    }
+
+    private static void check(Expectation expectation, Object output) throws StepFailed {
+        if (expectation instanceof Expectation.Error expected) {
+            throw new StepFailed("expected error " + expected.code() + expected.messageContains()
+                    .map(m -> " (message containing \"" + m + "\")").orElse("")
+                    + ", but the action succeeded\n  output:   " + shown(output));
+        }
+        if (expectation instanceof Expectation.Output expected) {
+            Optional<Mismatch> mismatch = expected.exact()
+                    ? Matcher.exact(expected.value(), output)
+                    : Matcher.subset(expected.value(), output);
+            if (mismatch.isPresent()) {
+                throw new StepFailed(mismatch.get().describe() + "\n  output:   " + shown(output));
+            }
+        }
+    }
+
+    private static void save(Step step, Object output, Variables vars) throws StepFailed {
+        for (Map.Entry<String, String> entry : step.save().entrySet()) {
+            Object value = output;
+            for (String segment : entry.getValue().split("\\.", -1)) {
+                if (value instanceof Map<?, ?> map && map.containsKey(segment)) {
+                    value = map.get(segment);
+                } else if (value instanceof List<?> list && segment.matches("\\d{1,9}")
+                        && Integer.parseInt(segment) < list.size()) {
+                    value = list.get(Integer.parseInt(segment));
+                } else {
+                    throw new StepFailed("save '" + entry.getKey() + "': the output has no " + entry.getValue()
+                            + " (no '" + segment + "' there)\n  output:   " + shown(output));
+                }
+            }
+            vars.define(entry.getKey(), value);
+        }
+    }
+
+    private static String shown(Object output) {
+        String text = Json.write(output);
+        return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text;
+    }
+}
