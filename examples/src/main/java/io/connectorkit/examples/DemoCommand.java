@@ -62,7 +62,6 @@ final class DemoCommand extends Command {
             out.println();
             out.println("Workflow '" + workflow.name() + "'" + (workflow.description().isEmpty() ? ""
                     : ": " + workflow.description().strip()));
-            out.println("Environment: " + environments.describe());
 
             WorkflowEngine.Plan plan;
             try {
@@ -71,7 +70,8 @@ final class DemoCommand extends Command {
                 cli.err().println(e.getMessage());
                 return FAILED;
             }
-            out.println("Validated " + workflow.steps().size() + " steps; running them in order.");
+            out.println("Validated " + workflow.steps().size() + " steps; running them in order"
+                    + (environments.names().isEmpty() ? "" : " on " + String.join(", ", environments.names())) + ".");
             out.println();
             StepTable table = new StepTable(out, workflow, plan.actions());
             table.header();

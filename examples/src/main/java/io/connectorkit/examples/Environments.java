@@ -35,9 +35,11 @@ final class Environments implements AutoCloseable {
         this.diagnostics = diagnostics;
     }
 
-    /** {@code "embedded"} or the endpoint given. */
-    String describe() {
-        return endpoint.map(URI::toString).orElse("embedded (default)");
+    /** The names of the environments started so far, e.g. {@code embedded DynamoDB Local}. */
+    List<String> names() {
+        List<String> names = new ArrayList<>();
+        started.values().forEach(e -> e.ifPresent(environment -> names.add(environment.name())));
+        return names;
     }
 
     /** The started environment of a connector, if a provider offers one. */

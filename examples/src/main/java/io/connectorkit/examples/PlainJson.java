@@ -32,7 +32,9 @@ public final class PlainJson {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     private static final ObjectWriter PRETTY = new ObjectMapper().writer(new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
