@@ -51,13 +51,10 @@ final class Environments implements AutoCloseable {
         for (TestEnvironmentProvider provider : ServiceLoader.load(TestEnvironmentProvider.class, loader)) {
             if (provider.connectorKey().equals(connectorKey)) {
                 TestEnvironment environment = provider.create(endpoint);
-                PrintStream stdout = System.out;
-                System.setOut(diagnostics);
-                try {
+                StdoutGuard.redirected(diagnostics, () -> {
                     environment.start();
-                } finally {
-                    System.setOut(stdout);
-                }
+                    return environment;
+                });
                 return Optional.of(environment);
             }
         }

@@ -27,7 +27,8 @@ final class FixturesCommand extends Command {
             throw new UsageException("needs at least one PATH");
         }
         Optional<URI> endpoint = DemoCommand.endpoint(args);
-        return TestCommand.run(args.positionals().stream().map(Path::of).toList(), endpoint, cli.loader(),
-                cli.out());
+        // the report goes to cli.out(); what environments print while they start goes to stderr
+        return StdoutGuard.redirected(cli.err(), () -> TestCommand.run(
+                args.positionals().stream().map(Path::of).toList(), endpoint, cli.loader(), cli.out()));
     }
 }

@@ -1,6 +1,7 @@
 package io.connectorkit.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.spi.Json;
@@ -49,6 +50,7 @@ class InvokeAndTestCommandsTest {
         CliRun passing = CliRun.of("test", resource("fixtures").toString());
         assertEquals(0, passing.status(), passing.out() + passing.err());
         assertTrue(passing.out().strip().endsWith("1 passed, 0 failed"), passing.out());
+        assertFalse(passing.out().contains("Initializing"), "an embedded server's banner goes to stderr");
 
         CliRun failing = CliRun.of("test", resource("failing-fixtures/wrong-expectation.yaml").toString());
         assertEquals(1, failing.status(), failing.out() + failing.err());
