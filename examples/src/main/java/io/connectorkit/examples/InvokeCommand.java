@@ -3,7 +3,6 @@ package io.connectorkit.examples;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
-import io.connectorkit.spi.InputType;
 import io.connectorkit.spi.Json;
 import io.connectorkit.spi.RegisteredAction;
 import io.connectorkit.spi.RegisteredConnector;
@@ -55,7 +54,7 @@ final class InvokeCommand extends Command {
                     .map(text -> connectionSpec(read(text, "--connection")));
             RegisteredAction action = engine.registry().action(args.positionals().get(0));
             Connection connection = null;
-            if (declared.isPresent() || needsConnection(action)) {
+            if (declared.isPresent() || WorkflowEngine.needsConnection(action)) {
                 RegisteredConnector connector = engine.registry().connector(action.descriptor().connectorKey())
                         .orElseThrow();
                 connection = environments.connections().connect(connector, declared).orElseThrow(() ->
@@ -81,10 +80,6 @@ final class InvokeCommand extends Command {
         error.put("code", code);
         error.put("message", message);
         cli.out().println(PlainJson.pretty(error));
-    }
-
-    private static boolean needsConnection(RegisteredAction action) {
-        return action.descriptor().inputs().stream().anyMatch(i -> i.type() == InputType.CONNECTION && i.required());
     }
 
     /** JSON given inline, or {@code @path} to a file holding it. */

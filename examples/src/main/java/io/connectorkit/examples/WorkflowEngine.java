@@ -155,7 +155,8 @@ public final class WorkflowEngine implements AutoCloseable {
         }
     }
 
-    private static boolean needsConnection(RegisteredAction action) {
+    /** Whether the action declares a required connection input. */
+    static boolean needsConnection(RegisteredAction action) {
         return action.descriptor().inputs().stream().anyMatch(i -> i.type() == InputType.CONNECTION && i.required());
     }
 
@@ -184,7 +185,8 @@ public final class WorkflowEngine implements AutoCloseable {
             }
         });
         for (InputDescriptor d : declared.values()) {
-            if (d.required() && !d.hasDefault() && d.type() != InputType.CONNECTION && isAbsent(step.inputs().get(d.key()))) {
+            boolean needed = d.required() && !d.hasDefault() && d.type() != InputType.CONNECTION;
+            if (needed && isAbsent(step.inputs().get(d.key()))) {
                 problems.add(where + ": input " + d.describe() + " is required by " + action.qualifiedKey());
             }
         }
