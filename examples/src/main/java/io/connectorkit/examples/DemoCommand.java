@@ -1,0 +1,125 @@
+package io.connectorkit.examples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code demo}: the workflow engine at work. Discovers the connectors, shows them, validates the demo workflow (or
+ * one given with {@code --workflow}), runs it step by step with each step's action, result and time, and closes
+ * the connectors.
+ */
+final class DemoCommand extends Command {
+    static final String DEMO_WORKFLOW = "demo-workflow.yaml";
+
+    DemoCommand() {
+        super("demo", "Run a workflow through all ten actions on an embedded DynamoDB Local", """
+                Usage: java -jar connectors.jar demo [--endpoint URL] [--workflow FILE] [--debug]
+
+                Discovers the connectors on the class path, validates a workflow and runs it step by step,
+                printing each step's action, a short result and its time, then closes the connectors.
+                The built-in workflow creates a table, upserts items of varied types, gets one, updates one
+                under a condition, queries with a filter, selects with PartiQL, deletes an item, describes and
+                lists tables and deletes the table.
+
+                Options:
+                  --endpoint URL    run against this existing endpoint instead of an embedded one
+                  --workflow FILE   run this workflow (YAML) instead of the built-in one
+                  --debug           turn on every action's debug log (to stderr)
+                """, Set.of("--endpoint", "--workflow"), Set.of("--debug"));
+    }
+
+    @Override
+    int run(Arguments args, Cli cli) throws UsageException, IOException {
+        if (!args.positionals().isEmpty()) {
+            throw new UsageException("takes no arguments, got '" + args.positionals().get(0) + "'");
+        }
+        Optional<URI> endpoint = endpoint(args);
+        PrintStream out = cli.out();
+        Workflow workflow;
+        try {
+            workflow = args.option("--workflow").isPresent()
+                    ? Workflow.load(Path.of(args.option("--workflow").get()))
+                    : Workflow.parse(builtInWorkflow(), DEMO_WORKFLOW);
+        } catch (WorkflowException e) {
+            cli.err().println(e.getMessage());
+            return FAILED;
+        }
+
+        WorkflowResult result;
+        int connectors;
+        try (Environments environments = new Environments(cli.loader(), endpoint, cli.err());
+                WorkflowEngine engine = WorkflowEngine.discover(cli.loader())) {
+            connectors = engine.registry().connectors().size();
+            out.println("Discovered " + connectors + (connectors == 1 ? " connector:" : " connectors:"));
+            engine.describeConnectors().forEach(line -> out.println("  " + line));
+            out.println();
+            out.println("Workflow '" + workflow.name() + "'" + (workflow.description().isEmpty() ? ""
+                    : ": " + workflow.description().strip()));
+
+            WorkflowEngine.Plan plan;
+            try {
+                plan = engine.plan(workflow, environments.connections());
+            } catch (WorkflowException e) {
+                cli.err().println(e.getMessage());
+                return FAILED;
+            }
+            out.println("Validated " + workflow.steps().size() + " steps; running them in order"
+                    + (environments.names().isEmpty() ? "" : " on " + String.join(", ", environments.names())) + ".");
+            out.println();
+            StepTable table = new StepTable(out, workflow, plan.actions());
+            table.header();
+            result = plan.run(new StepListener() {
+                @Override
+                public void finished(StepResult step) {
+                    table.row(step);
+                }
+            }, args.flag("--debug"));
+        }
+        out.println();
+        if (!result.succeeded()) {
+            StepResult failed = result.failure().orElseThrow();
+            out.println("Step " + failed.number() + " ('" + failed.step().name() + "') failed: "
+                    + failed.error().orElseThrow().code() + ": " + failed.error().orElseThrow().getMessage());
+            out.println("Closed " + connectors + (connectors == 1 ? " connector." : " connectors."));
+            return FAILED;
+        }
+        out.println(result.steps().size() + " steps succeeded in " + result.time().toMillis() + " ms. Closed "
+                + connectors + (connectors == 1 ? " connector." : " connectors."));
+        return OK;
+    }
+
+    static Optional<URI> endpoint(Arguments args) throws UsageException {
+        Optional<String> text = args.option("--endpoint");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(text.get());
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new UsageException("--endpoint must be an http or https URL, not '" + text.get() + "'");
+            }
+            return Optional.of(uri);
+        } catch (java.net.URISyntaxException e) {
+            throw new UsageException("--endpoint is not a URL: " + e.getMessage());
+        }
+    }
+
+    static String builtInWorkflow() {
+        try (InputStream in = DemoCommand.class.getResourceAsStream(DEMO_WORKFLOW)) {
+            if (in == null) {
+                throw new IllegalStateException(DEMO_WORKFLOW + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

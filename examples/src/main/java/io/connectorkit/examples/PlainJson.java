@@ -1,0 +1,117 @@
+package io.connectorkit.examples;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * YAML in and pretty JSON out, in the SPI's plain-Java value model (maps, lists, strings, Long / BigInteger /
+ * BigDecimal, booleans, null).
+ *
+ * <p>Numbers keep their exact decimal text on the way in (never through {@code double}), because DynamoDB numbers
+ * carry 38 digits and a workflow must hand them to the connector unchanged.
+ */
+public final class PlainJson {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    private static final ObjectWriter PRETTY = new ObjectMapper().writer(new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private PlainJson() {
+    }
+
+    /**
+     * Reads one YAML (or JSON) document as plain Java.
+     *
+     * @throws IllegalArgumentException when the text is not YAML or holds a value JSON cannot carry
+     */
+    public static Object readYaml(String text) {
+        try {
+            JsonNode node = YAML.readTree(text);
+            return node == null || node.isMissingNode() ? null : toPlain(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage() + locationOf(e), e);
+        }
+    }
+
+    private static String locationOf(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+    }
+
+    /** Pretty JSON text, two spaces per level, one element per line. */
+    public static String pretty(Object value) {
+        try {
+            return PRETTY.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a plain JSON value: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Object toPlain(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                map.put(field.getKey(), toPlain(field.getValue()));
+            }
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            node.forEach(element -> list.add(toPlain(element)));
+            return list;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNull()) {
+            return null;
+        }
+        if (node.isIntegralNumber()) {
+            BigInteger value = node.bigIntegerValue();
+            return value.bitLength() < 64 ? (Object) value.longValue() : value;
+        }
+        if (node.isNumber()) {
+            if (node.isDouble() || node.isFloat()) {
+                double d = node.doubleValue();
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    throw new IllegalArgumentException("the number " + d + " has no JSON form");
+                }
+            }
+            return node.decimalValue();
+        }
+        if (node.isBinary()) {
+            try {
+                return Base64.getEncoder().encodeToString(node.binaryValue());
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("unreadable binary value", e);
+            }
+        }
+        throw new IllegalArgumentException("unsupported YAML value: " + node.getNodeType());
+    }
+}

@@ -1,0 +1,85 @@
+package io.connectorkit.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code connectors.jar docs}, generated from the aws-dynamodb connector's metadata alone, against the seed page:
+ * every connection's and action's table to the character, save the one exception CONTRACT section 2 makes (Query
+ * Items' "Query Parameters" comment, which the seed copied from another input).
+ */
+class SeedDocsTest {
+    private static final String QUERY_ITEMS = "Query Items";
+    private static final String QUERY_PARAMETERS = "Query Parameters";
+
+    private static DocSections seed;
+    private static DocSections generated;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        try (InputStream in = SeedDocsTest.class.getResourceAsStream("/aws-dynamodb-connector.md")) {
+            seed = DocSections.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        CliRun run = CliRun.of("docs", "aws-dynamodb");
+        assertEquals(0, run.status(), run.err());
+        generated = DocSections.parse(run.out());
+    }
+
+    @Test
+    void theDocsCommandWithoutAConnectorPrintsTheSamePage() {
+        CliRun all = CliRun.of("docs");
+        assertEquals(0, all.status(), all.err());
+        assertEquals(CliRun.of("docs", "aws-dynamodb").out(), all.out());
+    }
+
+    @Test
+    void frontMatterIconAndDescriptionAreTheSeeds() {
+        assertEquals(seed.header(), generated.header());
+    }
+
+    @Test
+    void connectionsAndActionsAreTheSeedsInTheSeedsOrder() {
+        assertEquals(List.copyOf(seed.sections().keySet()), List.copyOf(generated.sections().keySet()));
+        seed.sections().forEach((label, section) -> {
+            DocSections.Section ours = generated.sections().get(label);
+            assertEquals(section.group(), ours.group(), label);
+            assertEquals(section.description(), ours.description(), label);
+        });
+    }
+
+    @Test
+    void everyTableIsTheSeedsToTheCharacter() {
+        seed.sections().forEach((label, section) -> {
+            if (!label.equals(QUERY_ITEMS)) {
+                assertEquals(String.join("\n", section.table()), String.join("\n",
+                        generated.sections().get(label).table()), label);
+            }
+        });
+    }
+
+    @Test
+    void queryItemsDiffersOnlyInTheQueryParametersComment() {
+        List<List<String>> seedRows = seed.sections().get(QUERY_ITEMS).rows();
+        List<List<String>> ourRows = generated.sections().get(QUERY_ITEMS).rows();
+        assertEquals(seedRows.stream().map(r -> r.get(0)).toList(), ourRows.stream().map(r -> r.get(0)).toList());
+        for (int i = 0; i < seedRows.size(); i++) {
+            List<String> seedRow = seedRows.get(i);
+            List<String> ourRow = ourRows.get(i);
+            assertEquals(seedRow.get(2), ourRow.get(2), seedRow.get(0) + " default");
+            if (seedRow.get(0).equals(QUERY_PARAMETERS)) {
+                assertNotEquals(seedRow.get(1), ourRow.get(1), "the contract asks for a comment of its own");
+                assertFalse(ourRow.get(1).isBlank());
+            } else {
+                assertEquals(seedRow.get(1), ourRow.get(1), seedRow.get(0) + " comment");
+            }
+        }
+    }
+}
