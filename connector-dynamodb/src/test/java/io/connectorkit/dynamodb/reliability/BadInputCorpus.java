@@ -150,6 +150,10 @@ final class BadInputCorpus {
                 "value", oversizedItem()));
         cases.add(of("upsertItem", "nesting 40 levels deep", "value", "region", REGION, "tableName", ITEMS,
                 "value", item("id", 1L, "deep", nested(40))));
+        cases.add(of("upsertItem", "33 levels: 32 lists and maps inside an attribute", "value", "region", REGION,
+                "tableName", ITEMS, "value", item("id", 1L, "deep", nested(32))));
+        cases.add(of("upsertItem", "empty key in a nested object", "value", "region", REGION, "tableName", ITEMS,
+                "value", item("id", 1L, "m", Map.of("", "nameless"))));
         cases.add(of("upsertItem", "number of 39 digits", "value", "region", REGION, "tableName", ITEMS,
                 "value", item("id", 1L, "n", DIGITS_39)));
         cases.add(of("upsertItem", "number above DynamoDB's range", "value", "region", REGION, "tableName", ITEMS,

@@ -54,7 +54,7 @@ class BadInputCorpusTest {
                 "sk", AttributeValue.fromN("1")));
         SharedDynamoDb.put(BadInputCorpus.ORDERS, Map.of("pk", AttributeValue.fromS("a"),
                 "sk", AttributeValue.fromN("2"), "doc", AttributeValue.fromS("bottom")));
-        sts = LoopbackSts.start();
+        sts = ConnectorUnderTest.startSts();
         dynamoDbCounter = FaultProxy.start(SharedDynamoDb.server().endpoint());
         stsCounter = FaultProxy.start(sts.endpoint());
     }
@@ -148,14 +148,12 @@ class BadInputCorpusTest {
         TableState before = TableState.now();
         int dynamoDbBefore = dynamoDbCounter.requestCount();
         int stsBefore = stsCounter.requestCount();
+        ConnectorException error;
         try (ConnectorUnderTest connector = ConnectorUnderTest.start()) {
             Connection connection = type.equals("awsRoleArn")
                     ? connector.role(dynamoDbCounter.endpoint(), stsCounter.endpoint())
                     : connector.accessKey(dynamoDbCounter.endpoint());
-            ConnectorException error = connector.fails(bad.action(), connection, bad.inputs());
-            assertNamesInput(error, bad.inputKey(), type + " " + bad);
-            assertTrue(error.getMessage().startsWith(bad.action() + ": "),
-                    type + " " + bad + ": the message does not start with the action key: " + error.getMessage());
+            error = connector.fails(bad.action(), connection, bad.inputs());
         }
         List<FaultProxy.Request> sent = new ArrayList<>(
                 dynamoDbCounter.requests().subList(dynamoDbBefore, dynamoDbCounter.requestCount()));
@@ -163,8 +161,14 @@ class BadInputCorpusTest {
         List<String> unexpected = sent.stream().map(FaultProxy.Request::operation)
                 .filter(operation -> !allowedOperations.contains(operation)).toList();
         UNEXPECTED_REQUESTS.addAndGet(unexpected.size());
-        assertEquals(List.of(), unexpected, type + " " + bad + ": requests were sent before the error");
-        assertEquals(before, TableState.now(), type + " " + bad + ": the tables changed");
+        TableState after = TableState.now();
+
+        assertEquals(List.of(), unexpected, type + " " + bad + ": requests were sent before the error: "
+                + error.getMessage());
+        assertNamesInput(error, bad.inputKey(), type + " " + bad);
+        assertTrue(error.getMessage().startsWith(bad.action() + ": "),
+                type + " " + bad + ": the message does not start with the action key: " + error.getMessage());
+        assertEquals(before, after, type + " " + bad + ": the tables changed");
     }
 
     private static void assertNamesInput(ConnectorException error, String inputKey, String what) {

@@ -2,6 +2,7 @@ package io.connectorkit.dynamodb.reliability;
 
 import io.connectorkit.dynamodb.ClientSettings;
 import io.connectorkit.dynamodb.DynamoDbConnector;
+import io.connectorkit.dynamodb.testing.LoopbackSts;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectionType;
@@ -34,6 +35,11 @@ final class ConnectorUnderTest implements AutoCloseable {
     private final ConnectorRegistry registry;
     private final RecordingLogger logger = new RecordingLogger();
 
+    /** A connector with exactly these settings. */
+    static ConnectorUnderTest start(ClientSettings settings) {
+        return new ConnectorUnderTest(settings);
+    }
+
     private ConnectorUnderTest(ClientSettings settings) {
         this.connector = new DynamoDbConnector(settings);
         List<ConnectionType> types = new ArrayList<>();
@@ -44,6 +50,24 @@ final class ConnectorUnderTest implements AutoCloseable {
         SecretLedger.text(registry.toString());
         SecretLedger.text(connector.toString());
         SecretLedger.text(settings.toString());
+    }
+
+    /**
+     * A stub STS on loopback whose temporary credentials are distinctive secrets, each registered with the
+     * {@link SecretLedger} as it is issued.
+     */
+    static LoopbackSts startSts() {
+        LoopbackSts sts = LoopbackSts.start();
+        sts.issue(n -> {
+            String suffix = String.format("%06d", n);
+            LoopbackSts.TemporaryCredentials credentials = new LoopbackSts.TemporaryCredentials(
+                    "ASIARELIABILITY" + suffix, "rel1abilitySTSsecret/Vb2+Qn8Wm4" + suffix,
+                    "rel1abilitySTStoken//////////IQoJb3JpZ2luX2Vj" + suffix, null);
+            SecretLedger.secret(credentials.secretAccessKey());
+            SecretLedger.secret(credentials.sessionToken());
+            return credentials;
+        });
+        return sts;
     }
 
     /** A connector with the given timeouts (the connection and socket timeouts follow the attempt timeout). */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.dynamodb.ClientSettings;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
@@ -120,25 +121,30 @@ class FaultInjectionTest {
     @Test
     void persistentThrottlingEndsInThrottledAndWritesNothing() {
         String table = SharedDynamoDb.createTable("throttled", "id", "S");
+        // the connector's default settings: what a host gets without tuning
         try (FaultProxy proxy = FaultProxy.start(SharedDynamoDb.server().endpoint());
-                ConnectorUnderTest connector = ConnectorUnderTest.start()) {
+                ConnectorUnderTest connector = ConnectorUnderTest.start(ClientSettings.defaults())) {
             Connection connection = connector.accessKey(proxy.endpoint());
             connector.run("getItem", connection, inputs("tableName", table, "hashKeyValue", "warm"));
             proxy.plan(FaultProxy.Plan.always(THROTTLE));
             int before = proxy.requestCount();
-            List<Supplier<ConnectorException>> calls = List.of(
-                    () -> connector.fails("getItem", connection, inputs("tableName", table, "hashKeyValue", "a")),
-                    () -> connector.fails("upsertItem", connection, inputs("tableName", table,
-                            "value", Map.of("id", "a", "n", 1))),
-                    () -> connector.fails("listTables", connection, inputs()));
-            for (Supplier<ConnectorException> call : calls) {
-                ConnectorException error = call.get();
+            Map<String, Supplier<ConnectorException>> calls = new LinkedHashMap<>();
+            calls.put("getItem", () -> connector.fails("getItem", connection,
+                    inputs("tableName", table, "hashKeyValue", "a")));
+            calls.put("upsertItem", () -> connector.fails("upsertItem", connection, inputs("tableName", table,
+                    "value", Map.of("id", "a", "n", 1))));
+            List<String> timings = new ArrayList<>();
+            for (Map.Entry<String, Supplier<ConnectorException>> call : calls.entrySet()) {
+                long started = System.nanoTime();
+                ConnectorException error = call.getValue().get();
                 assertEquals(ErrorCode.THROTTLED, error.code(), error.getMessage());
+                timings.add(call.getKey() + " " + (System.nanoTime() - started) / 1_000_000 + " ms");
             }
             int attempts = proxy.requestCount() - before;
             assertEquals(List.of(), SharedDynamoDb.items(table), "nothing was written");
-            System.out.println("persistent throttle: " + calls.size() + " actions, each THROTTLED after "
-                    + attempts / calls.size() + " attempts");
+            System.out.println("persistent throttle: THROTTLED for " + timings + ", " + attempts / calls.size()
+                    + " attempts each (default settings, call timeout "
+                    + ClientSettings.defaults().apiCallTimeout().toSeconds() + " s)");
         }
     }
 

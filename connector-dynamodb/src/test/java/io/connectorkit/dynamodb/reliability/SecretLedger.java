@@ -84,6 +84,18 @@ final class SecretLedger {
         text(trace.toString());
     }
 
+    /** Whether a text holds a secret or a fragment of one, without recording it. */
+    static boolean containsSecret(String text) {
+        for (String secret : SECRETS) {
+            for (String fragment : List.of(secret, secret.substring(0, 16), secret.substring(secret.length() - 16))) {
+                if (text.contains(fragment)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** How many texts have been scanned so far. */
     static int scanned() {
         return SCANNED.get();
