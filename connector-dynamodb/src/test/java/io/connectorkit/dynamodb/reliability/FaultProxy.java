@@ -1,0 +1,472 @@
+package io.connectorkit.dynamodb.reliability;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback HTTP/1.1 reverse proxy in front of one upstream (DynamoDB Local, an STS stub) that records every
+ * request it receives and, as its {@link Plan} decides, answers some of them with a fault instead of the upstream's
+ * answer: an HTTP 500 or 503, a throttling error, a reset connection (before or after the upstream saw the
+ * request), or no answer at all.
+ *
+ * <p>Written for the reliability tests rather than reusing a generic proxy, because a reset needs the raw socket
+ * (SO_LINGER 0) and a stall needs a connection held open until the client gives up. Request and response bytes are
+ * relayed verbatim (the SigV4 signature covers the Host header, so nothing is rewritten); keep-alive connections
+ * are kept, one upstream socket per client connection. {@link #close()} ends every thread it started.
+ */
+public final class FaultProxy implements AutoCloseable {
+
+    /** What the proxy does with one request. */
+    public enum Fault {
+        /** Relays the request and the upstream's answer. */
+        NONE,
+        /** Answers 500 Internal Server Error without relaying. */
+        HTTP_500,
+        /** Answers 503 Service Unavailable without relaying. */
+        HTTP_503,
+        /** Answers 400 ProvisionedThroughputExceededException without relaying. */
+        THROTTLE,
+        /** Resets the connection (TCP RST) without relaying. */
+        RESET,
+        /** Relays the request, lets the upstream act on it, then resets instead of answering. */
+        RESET_AFTER_UPSTREAM,
+        /** Reads the request and never answers; the connection stays open until the client closes it. */
+        STALL
+    }
+
+    /** One request as the proxy saw it. */
+    public record Request(int number, String method, String path, String operation, Fault fault) {
+        public Request {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(fault, "fault");
+        }
+    }
+
+    /** Decides the fault of each request; called from several proxy threads at once. */
+    @FunctionalInterface
+    public interface Plan {
+        Fault decide(int number, String operation);
+
+        /** Every request relayed. */
+        static Plan none() {
+            return (number, operation) -> Fault.NONE;
+        }
+
+        /** Every request answered with the same fault. */
+        static Plan always(Fault fault) {
+            return (number, operation) -> fault;
+        }
+
+        /**
+         * A share of the requests faulty, spread evenly (request n is faulty when {@code floor((n + 1) * share)}
+         * exceeds {@code floor(n * share)}), the faults taking the given kinds in turn. Deterministic, so a run can
+         * be repeated exactly; with a share of at most one half, two consecutive requests are never both faulty.
+         */
+        static Plan share(double share, Fault... kinds) {
+            if (share < 0 || share > 1 || kinds.length == 0) {
+                throw new IllegalArgumentException("share must be in [0, 1] and at least one fault kind given");
+            }
+            List<Fault> rotation = List.of(kinds);
+            AtomicInteger faults = new AtomicInteger();
+            return (number, operation) -> {
+                boolean faulty = Math.floor((number + 1) * share) > Math.floor(number * share);
+                return faulty ? rotation.get(Math.floorMod(faults.getAndIncrement(), rotation.size())) : Fault.NONE;
+            };
+        }
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private final String upstreamHost;
+    private final int upstreamPort;
+    private final ServerSocket server;
+    private final ExecutorService threads;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger numbers = new AtomicInteger();
+    private volatile Plan plan = Plan.none();
+    private volatile boolean closed;
+
+    private FaultProxy(URI upstream) throws IOException {
+        this.upstreamHost = upstream.getHost();
+        this.upstreamPort = upstream.getPort();
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        AtomicInteger names = new AtomicInteger();
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "fault-proxy-" + server.getLocalPort() + "-" + names.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        threads.execute(this::acceptLoop);
+    }
+
+    /** Starts a proxy on a free loopback port in front of {@code upstream} ({@code http://host:port}). */
+    public static FaultProxy start(URI upstream) {
+        try {
+            return new FaultProxy(upstream);
+        } catch (IOException e) {
+            throw new IllegalStateException("fault proxy did not start", e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT}. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getLocalPort());
+    }
+
+    /** Sets how the requests from now on are answered. */
+    public FaultProxy plan(Plan plan) {
+        this.plan = Objects.requireNonNull(plan, "plan");
+        return this;
+    }
+
+    /** Every request received so far, in arrival order. */
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    public int requestCount() {
+        return requests.size();
+    }
+
+    /** Forgets the recorded requests (the numbering used by plans goes on). */
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    /** Stops accepting, drops every connection (which ends any stall) and waits for every proxy thread to end. */
+    @Override
+    public void close() {
+        closed = true;
+        closeQuietly(server);
+        open.forEach(FaultProxy::closeQuietly);
+        threads.shutdownNow();
+        try {
+            if (!threads.awaitTermination(5, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("fault proxy threads did not end");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket client;
+            try {
+                client = server.accept();
+            } catch (IOException e) {
+                return;
+            }
+            open.add(client);
+            try {
+                threads.execute(() -> serve(client));
+            } catch (RuntimeException rejected) {
+                closeQuietly(client);
+            }
+        }
+    }
+
+    private void serve(Socket client) {
+        Upstream upstream = null;
+        try {
+            client.setTcpNoDelay(true);
+            InputStream fromClient = new BufferedInputStream(client.getInputStream());
+            OutputStream toClient = new BufferedOutputStream(client.getOutputStream());
+            while (!closed) {
+                Message request = Message.read(fromClient, false, toClient);
+                if (request == null) {
+                    return;
+                }
+                int number = numbers.getAndIncrement();
+                String operation = operationOf(request);
+                Fault fault = plan.decide(number, operation);
+                requests.add(new Request(number, request.method(), request.path(), operation, fault));
+                switch (fault) {
+                    case NONE, RESET_AFTER_UPSTREAM -> {
+                        boolean reused = upstream != null;
+                        if (upstream == null) {
+                            upstream = connectUpstream();
+                        }
+                        Message response = relay(upstream, request);
+                        if (response == null && reused) {
+                            // the upstream had closed the idle kept-alive connection: that is no injected fault
+                            drop(upstream);
+                            upstream = connectUpstream();
+                            response = relay(upstream, request);
+                        }
+                        if (response == null) {
+                            reset(client);
+                            return;
+                        }
+                        if (fault == Fault.RESET_AFTER_UPSTREAM) {
+                            reset(client);
+                            return;
+                        }
+                        if ("close".equalsIgnoreCase(response.header("connection"))) {
+                            drop(upstream);
+                            upstream = null;
+                        }
+                        toClient.write(response.bytes());
+                        toClient.flush();
+                    }
+                    case HTTP_500 -> answer(toClient, 500, "Internal Server Error",
+                            "com.amazonaws.dynamodb.v20120810#InternalServerError", "injected internal error");
+                    case HTTP_503 -> answer(toClient, 503, "Service Unavailable",
+                            "com.amazonaws.dynamodb.v20120810#ServiceUnavailable", "injected unavailability");
+                    case THROTTLE -> answer(toClient, 400, "Bad Request",
+                            "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",
+                            "injected: the level of configured provisioned throughput for the table was exceeded");
+                    case RESET -> {
+                        reset(client);
+                        return;
+                    }
+                    case STALL -> {
+                        // hold the connection until the client gives up (EOF) or the proxy closes
+                        while (fromClient.read() >= 0) {
+                            // discard anything else the client sends
+                        }
+                        return;
+                    }
+                    default -> throw new IllegalStateException("unknown fault " + fault);
+                }
+            }
+        } catch (IOException e) {
+            // the client or the proxy closed the connection: nothing to answer
+        } finally {
+            if (upstream != null) {
+                drop(upstream);
+            }
+            closeQuietly(client);
+            open.remove(client);
+        }
+    }
+
+    /** The proxy's own keep-alive connection to the upstream, for one client connection. */
+    private record Upstream(Socket socket, InputStream in, OutputStream out) {
+    }
+
+    /** The upstream's answer, or {@code null} when the upstream connection failed. */
+    private static Message relay(Upstream upstream, Message request) {
+        try {
+            upstream.out().write(request.bytes());
+            upstream.out().flush();
+            return Message.read(upstream.in(), true, null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void drop(Upstream upstream) {
+        closeQuietly(upstream.socket());
+        open.remove(upstream.socket());
+    }
+
+    private Upstream connectUpstream() throws IOException {
+        Socket socket = new Socket(upstreamHost, upstreamPort);
+        open.add(socket);
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(30_000);
+        return new Upstream(socket, new BufferedInputStream(socket.getInputStream()),
+                new BufferedOutputStream(socket.getOutputStream()));
+    }
+
+    private static String operationOf(Message request) {
+        String target = request.header("x-amz-target");
+        if (target != null) {
+            int dot = target.lastIndexOf('.');
+            return dot >= 0 ? target.substring(dot + 1) : target;
+        }
+        // STS's query protocol names the operation in the form body: Action=AssumeRole&...
+        String body = new String(request.body(), StandardCharsets.UTF_8);
+        for (String pair : body.split("&")) {
+            if (pair.startsWith("Action=")) {
+                return pair.substring("Action=".length());
+            }
+        }
+        return request.method() + " " + request.path();
+    }
+
+    private static void answer(OutputStream out, int status, String reason, String type, String message)
+            throws IOException {
+        byte[] body = ("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 " + status + " " + reason + "\r\n"
+                + "Content-Type: application/x-amz-json-1.0\r\n"
+                + "x-amzn-RequestId: fault-proxy\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n";
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+    }
+
+    private static void reset(Socket socket) {
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (SocketException e) {
+            // already closed: nothing left to reset
+        }
+        closeQuietly(socket);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // closing is best effort: the peer may be gone already
+        }
+    }
+
+    /** One HTTP/1.1 message: its head parsed, its bytes kept verbatim for relaying. */
+    private record Message(String startLine, List<String[]> headers, byte[] body, byte[] bytes) {
+
+        String method() {
+            return startLine.split(" ", 3)[0];
+        }
+
+        String path() {
+            String[] parts = startLine.split(" ", 3);
+            return parts.length > 1 ? parts[1] : "";
+        }
+
+        String header(String name) {
+            for (String[] header : headers) {
+                if (header[0].equalsIgnoreCase(name)) {
+                    return header[1];
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Reads one message, or returns {@code null} at a clean end of stream before its first byte.
+         *
+         * @param interim where to send {@code 100 Continue} when a request expects it before its body; may be null
+         */
+        static Message read(InputStream in, boolean response, OutputStream interim) throws IOException {
+            String startLine = line(in);
+            if (startLine == null) {
+                return null;
+            }
+            List<String[]> headers = new ArrayList<>();
+            for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    headers.add(new String[] {line.substring(0, colon).trim(), line.substring(colon + 1).trim()});
+                }
+            }
+            Message head = new Message(startLine, headers, new byte[0], new byte[0]);
+            if (interim != null && "100-continue".equalsIgnoreCase(head.header("expect"))) {
+                interim.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                interim.flush();
+                // the proxy has the whole body before relaying, so the upstream need not be asked to wait
+                headers.removeIf(header -> header[0].equalsIgnoreCase("expect"));
+            }
+            String encoding = head.header("transfer-encoding");
+            String length = head.header("content-length");
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+                while (true) {
+                    String sizeLine = line(in);
+                    if (sizeLine == null) {
+                        throw new IOException("chunked body ended early");
+                    }
+                    raw.write(sizeLine.getBytes(StandardCharsets.US_ASCII));
+                    raw.write(CRLF);
+                    int size = Integer.parseInt(sizeLine.split(";", 2)[0].trim(), 16);
+                    if (size == 0) {
+                        for (String trailer = line(in); trailer != null; trailer = line(in)) {
+                            raw.write(trailer.getBytes(StandardCharsets.US_ASCII));
+                            raw.write(CRLF);
+                            if (trailer.isEmpty()) {
+                                break;
+                            }
+                        }
+                        break;
+                    }
+                    byte[] chunk = in.readNBytes(size);
+                    if (chunk.length != size) {
+                        throw new IOException("chunk ended early");
+                    }
+                    raw.write(chunk);
+                    body.write(chunk);
+                    raw.write(in.readNBytes(2));
+                }
+            } else if (length != null) {
+                int size = Integer.parseInt(length.trim());
+                byte[] content = in.readNBytes(size);
+                if (content.length != size) {
+                    throw new IOException("body ended early");
+                }
+                raw.write(content);
+                body.write(content);
+            } else if (response && !startLine.contains(" 204 ") && !startLine.contains(" 304 ")) {
+                byte[] rest = in.readAllBytes();
+                raw.write(rest);
+                body.write(rest);
+            }
+            byte[] headBytes = render(startLine, headers, new byte[0]);
+            byte[] all = new byte[headBytes.length + raw.size()];
+            System.arraycopy(headBytes, 0, all, 0, headBytes.length);
+            System.arraycopy(raw.toByteArray(), 0, all, headBytes.length, raw.size());
+            return new Message(startLine, headers, body.toByteArray(), all);
+        }
+
+        private static byte[] render(String startLine, List<String[]> headers, byte[] body) {
+            StringBuilder head = new StringBuilder(startLine).append("\r\n");
+            for (String[] header : headers) {
+                head.append(header[0]).append(": ").append(header[1]).append("\r\n");
+            }
+            head.append("\r\n");
+            byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+            byte[] all = new byte[headBytes.length + body.length];
+            System.arraycopy(headBytes, 0, all, 0, headBytes.length);
+            System.arraycopy(body, 0, all, headBytes.length, body.length);
+            return all;
+        }
+
+        /** One CRLF-terminated line without its terminator, or {@code null} at end of stream before any byte. */
+        private static String line(InputStream in) throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b == '\n') {
+                    byte[] bytes = line.toByteArray();
+                    int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                    return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
+                }
+                line.write(b);
+            }
+            if (line.size() == 0) {
+                return null;
+            }
+            throw new IOException("line ended early");
+        }
+    }
+}
