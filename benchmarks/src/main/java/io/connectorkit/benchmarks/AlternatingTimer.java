@@ -1,0 +1,116 @@
+package io.connectorkit.benchmarks;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The harness's one timing method: the connector and the baseline take turns in the same JVM, so that JIT, GC,
+ * the server's state and the machine's noise fall on both alike.
+ *
+ * <p>A round times one batch of the connector and one batch of the baseline, the order flipping every round
+ * (C B, B C, C B, ...), so neither side always runs right after the other's garbage. Warm-up rounds run the same
+ * way and are thrown away. Each batch yields a time per operation. The ratio is the median of the rounds' own
+ * ratios (connector batch time over the baseline batch beside it), so that load from elsewhere on the machine,
+ * which shifts both batches of a round alike, cancels; the medians of each side are kept for the table.
+ */
+final class AlternatingTimer {
+    /** How many rounds, and operations per batch. */
+    record Plan(int warmupRounds, int rounds, int opsPerBatch) {
+        Plan {
+            if (warmupRounds < 0 || rounds < 1 || opsPerBatch < 1) {
+                throw new IllegalArgumentException("bad plan " + warmupRounds + "/" + rounds + "/" + opsPerBatch);
+            }
+        }
+
+        Plan scaled(double factor) {
+            return new Plan(Math.max(1, (int) Math.round(warmupRounds * factor)),
+                    Math.max(3, (int) Math.round(rounds * factor)), opsPerBatch);
+        }
+    }
+
+    /** One operation; what it returns is consumed so the JIT cannot drop the work. */
+    @FunctionalInterface
+    interface Operation {
+        Object run(int iteration) throws Exception;
+
+        /** One run outside any timing, for the checks that both sides really do the work. */
+        default Object runUnchecked(int iteration) {
+            try {
+                return run(iteration);
+            } catch (Exception e) {
+                throw new IllegalStateException("benchmark operation failed", e);
+            }
+        }
+    }
+
+    /** Medians in nanoseconds per operation, the median of the rounds' ratios, and every sample behind them. */
+    record Result(double connectorNanos, double baselineNanos, double ratio, double[] connectorSamples,
+            double[] baselineSamples) {
+    }
+
+    private long sink;
+    private int iteration;
+
+    Result run(Plan plan, Operation connector, Operation baseline) {
+        Objects.requireNonNull(connector, "connector");
+        Objects.requireNonNull(baseline, "baseline");
+        double[] c = new double[plan.rounds()];
+        double[] b = new double[plan.rounds()];
+        for (int round = -plan.warmupRounds(); round < plan.rounds(); round++) {
+            double connectorTime;
+            double baselineTime;
+            if ((round & 1) == 0) {
+                connectorTime = batch(connector, plan.opsPerBatch());
+                baselineTime = batch(baseline, plan.opsPerBatch());
+            } else {
+                baselineTime = batch(baseline, plan.opsPerBatch());
+                connectorTime = batch(connector, plan.opsPerBatch());
+            }
+            if (round >= 0) {
+                c[round] = connectorTime;
+                b[round] = baselineTime;
+            }
+        }
+        if (sink == 42) {
+            System.out.print("");
+        }
+        Benchmarks.progress("  connector µs/op " + micros(c));
+        Benchmarks.progress("  baseline  µs/op " + micros(b));
+        double[] ratios = new double[plan.rounds()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = c[i] / b[i];
+        }
+        return new Result(median(c), median(b), median(ratios), c, b);
+    }
+
+    private double batch(Operation operation, int ops) {
+        int first = iteration;
+        long started = System.nanoTime();
+        try {
+            for (int i = 0; i < ops; i++) {
+                Object result = operation.run(first + i);
+                sink += System.identityHashCode(result);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("benchmark operation failed", e);
+        }
+        long elapsed = System.nanoTime() - started;
+        iteration = first + ops;
+        return (double) elapsed / ops;
+    }
+
+    private static String micros(double[] nanos) {
+        StringBuilder out = new StringBuilder();
+        for (double n : nanos) {
+            out.append(String.format(java.util.Locale.ROOT, " %.1f", n / 1e3));
+        }
+        return out.toString();
+    }
+
+    static double median(double[] samples) {
+        double[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

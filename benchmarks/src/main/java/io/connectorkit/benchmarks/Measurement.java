@@ -1,0 +1,47 @@
+package io.connectorkit.benchmarks;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One scenario's outcome: the two medians (nanoseconds per operation), the ratio (the median of paired ratios, see
+ * {@link AlternatingTimer}), and the target it is held to.
+ *
+ * @param atMost the highest acceptable ratio, or NaN for a row that only explains another (no {@code ratio} line)
+ * @param note   how the figures were taken, for the table
+ */
+record Measurement(String name, double connectorNanos, double baselineNanos, double ratio, double atMost,
+        String note) {
+    Measurement {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(note, "note");
+    }
+
+    boolean hasTarget() {
+        return !Double.isNaN(atMost);
+    }
+
+    boolean met() {
+        return ratio <= atMost;
+    }
+
+    /** A row that only explains another, with no target and no {@code ratio} line. */
+    static Measurement detail(String name, AlternatingTimer.Result result, String note) {
+        return new Measurement(name, result.connectorNanos(), result.baselineNanos(), result.ratio(), Double.NaN, note);
+    }
+
+    /** The machine-readable line: {@code ratio NAME VALUE}. */
+    String ratioLine() {
+        return String.format(Locale.ROOT, "ratio %s %.3f", name, ratio);
+    }
+
+    static String time(double nanos) {
+        if (nanos >= 1e9) {
+            return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+        }
+        if (nanos >= 1e6) {
+            return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
+    }
+}
