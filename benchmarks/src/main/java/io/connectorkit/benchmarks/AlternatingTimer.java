@@ -1,5 +1,6 @@
 package io.connectorkit.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -43,32 +44,50 @@ final class AlternatingTimer {
         }
     }
 
-    /** Medians in nanoseconds per operation, the median of the rounds' ratios, and every sample behind them. */
-    record Result(double connectorNanos, double baselineNanos, double ratio, double[] connectorSamples,
-            double[] baselineSamples) {
+    /**
+     * Medians in nanoseconds per operation, the median of the rounds' ratios, the medians of bytes allocated per
+     * operation on the calling thread (where the SDK marshals, sends and parses: the sync HTTP client runs there;
+     * the server's threads are not counted), and every time sample.
+     */
+    record Result(double connectorNanos, double baselineNanos, double ratio, double connectorBytes,
+            double baselineBytes, double[] connectorSamples, double[] baselineSamples) {
     }
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private long sink;
     private int iteration;
+    private double lastBytes;
 
     Result run(Plan plan, Operation connector, Operation baseline) {
         Objects.requireNonNull(connector, "connector");
         Objects.requireNonNull(baseline, "baseline");
         double[] c = new double[plan.rounds()];
         double[] b = new double[plan.rounds()];
+        double[] cBytes = new double[plan.rounds()];
+        double[] bBytes = new double[plan.rounds()];
         for (int round = -plan.warmupRounds(); round < plan.rounds(); round++) {
             double connectorTime;
             double baselineTime;
+            double connectorBytes;
+            double baselineBytes;
             if ((round & 1) == 0) {
                 connectorTime = batch(connector, plan.opsPerBatch());
+                connectorBytes = lastBytes;
                 baselineTime = batch(baseline, plan.opsPerBatch());
+                baselineBytes = lastBytes;
             } else {
                 baselineTime = batch(baseline, plan.opsPerBatch());
+                baselineBytes = lastBytes;
                 connectorTime = batch(connector, plan.opsPerBatch());
+                connectorBytes = lastBytes;
             }
             if (round >= 0) {
                 c[round] = connectorTime;
                 b[round] = baselineTime;
+                cBytes[round] = connectorBytes;
+                bBytes[round] = baselineBytes;
             }
         }
         if (sink == 42) {
@@ -80,11 +99,13 @@ final class AlternatingTimer {
         for (int i = 0; i < ratios.length; i++) {
             ratios[i] = c[i] / b[i];
         }
-        return new Result(median(c), median(b), median(ratios), c, b);
+        return new Result(median(c), median(b), median(ratios), median(cBytes), median(bBytes), c, b);
     }
 
     private double batch(Operation operation, int ops) {
         int first = iteration;
+        long thread = Thread.currentThread().getId();
+        long allocated = THREADS.getThreadAllocatedBytes(thread);
         long started = System.nanoTime();
         try {
             for (int i = 0; i < ops; i++) {
@@ -95,6 +116,7 @@ final class AlternatingTimer {
             throw new IllegalStateException("benchmark operation failed", e);
         }
         long elapsed = System.nanoTime() - started;
+        lastBytes = (double) (THREADS.getThreadAllocatedBytes(thread) - allocated) / ops;
         iteration = first + ops;
         return (double) elapsed / ops;
     }

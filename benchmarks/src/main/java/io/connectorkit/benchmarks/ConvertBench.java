@@ -49,8 +49,7 @@ final class ConvertBench {
         AlternatingTimer.Result result = new AlternatingTimer().run(env.plan(60, 80, 50), connector, baseline);
         AlternatingTimer.Result withText = new AlternatingTimer().run(env.plan(10, 40, 50), connectorText, baseline);
         return List.of(
-                new Measurement("convert", result.connectorNanos(), result.baselineNanos(), result.ratio(),
-                        0.50,
+                Measurement.of("convert", result, 0.50,
                         "per round trip of a " + bytes + "-byte document, median of " + result.connectorSamples().length
                                 + " alternating batches of 50"),
                 Measurement.detail("convert, text both sides", withText,

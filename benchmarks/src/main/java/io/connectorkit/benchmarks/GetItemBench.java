@@ -27,8 +27,7 @@ final class GetItemBench {
             throw new IllegalStateException("getItem did not find the item: " + found);
         }
         AlternatingTimer.Result result = new AlternatingTimer().run(env.plan(10, 40, 25), connector, baseline);
-        return new Measurement("getItem", result.connectorNanos(), result.baselineNanos(), result.ratio(),
-                        1.10,
+        return Measurement.of("getItem", result, 1.10,
                 "per call, median of " + result.connectorSamples().length + " alternating batches of 25");
     }
 }

@@ -7,11 +7,12 @@ import java.util.Objects;
  * One scenario's outcome: the two medians (nanoseconds per operation), the ratio (the median of paired ratios, see
  * {@link AlternatingTimer}), and the target it is held to.
  *
+ * @param connectorBytes bytes allocated per operation on the calling thread (NaN when not counted)
  * @param atMost the highest acceptable ratio, or NaN for a row that only explains another (no {@code ratio} line)
  * @param note   how the figures were taken, for the table
  */
 record Measurement(String name, double connectorNanos, double baselineNanos, double ratio, double atMost,
-        String note) {
+        double connectorBytes, double baselineBytes, String note) {
     Measurement {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(note, "note");
@@ -25,9 +26,25 @@ record Measurement(String name, double connectorNanos, double baselineNanos, dou
         return ratio <= atMost;
     }
 
+    /** A scenario's row from a timer's result. */
+    static Measurement of(String name, AlternatingTimer.Result result, double atMost, String note) {
+        return new Measurement(name, result.connectorNanos(), result.baselineNanos(), result.ratio(), atMost,
+                result.connectorBytes(), result.baselineBytes(), note);
+    }
+
     /** A row that only explains another, with no target and no {@code ratio} line. */
     static Measurement detail(String name, AlternatingTimer.Result result, String note) {
-        return new Measurement(name, result.connectorNanos(), result.baselineNanos(), result.ratio(), Double.NaN, note);
+        return of(name, result, Double.NaN, note);
+    }
+
+    static String bytes(double bytes) {
+        if (Double.isNaN(bytes)) {
+            return "";
+        }
+        if (bytes >= 1 << 20) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / (1 << 20));
+        }
+        return String.format(Locale.ROOT, "%.1f KB", bytes / 1024);
     }
 
     /** The machine-readable line: {@code ratio NAME VALUE}. */

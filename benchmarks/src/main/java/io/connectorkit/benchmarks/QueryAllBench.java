@@ -36,8 +36,7 @@ final class QueryAllBench {
             throw new IllegalStateException("the paginator did not return all " + SampleData.QUERY_ITEMS + " items");
         }
         AlternatingTimer.Result result = new AlternatingTimer().run(env.plan(4, 21, 1), connector, baseline);
-        return new Measurement("queryAll", result.connectorNanos(), result.baselineNanos(), result.ratio(),
-                        1.10,
+        return Measurement.of("queryAll", result, 1.10,
                 "per query of 5,000 items, median of " + result.connectorSamples().length + " alternating queries");
     }
 }

@@ -33,8 +33,7 @@ final class UpsertItemBench {
             throw new IllegalStateException("upsertItem did not return the replaced item: " + replaced);
         }
         AlternatingTimer.Result result = new AlternatingTimer().run(env.plan(10, 40, 25), connector, baseline);
-        return new Measurement("upsertItem", result.connectorNanos(), result.baselineNanos(), result.ratio(),
-                        1.10,
+        return Measurement.of("upsertItem", result, 1.10,
                 "per call, median of " + result.connectorSamples().length + " alternating batches of 25");
     }
 }
