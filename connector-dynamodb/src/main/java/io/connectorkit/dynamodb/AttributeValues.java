@@ -1,0 +1,504 @@
+package io.connectorkit.dynamodb;
+
+import io.connectorkit.spi.ConnectorException;
+import io.connectorkit.spi.ErrorCode;
+import io.connectorkit.spi.InputDescriptor;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Plain JSON (the SPI's {@code io.connectorkit.spi.Json} model) to and from DynamoDB {@link AttributeValue}s.
+ *
+ * <p>Without a hint a value takes its natural type: text {@code S}, number {@code N}, boolean {@code BOOL}, null
+ * {@code NULL}, array {@code L}, object {@code M}. A hint (one of {@link TypeHints#CODES}) coerces a top-level value;
+ * values nested in a list or map are never hinted. Numbers never pass through {@code double}: they travel as their
+ * exact decimal text, so 38 significant digits survive both ways.
+ *
+ * <p>DynamoDB's limits are checked here, before any request, so that a user sees which input and which path is at
+ * fault rather than a service-side {@code ValidationException}: at most 38 significant digits, magnitudes from
+ * 1E-130 to 9.9999999999999999999999999999999999999E+125 (or zero), at most 32 levels of nesting, no empty or
+ * duplicated sets, valid base64, and items of at most 400 KB. Every error is {@code INVALID_INPUT} and reads
+ * {@code input 'key' (Label), <where> at <path>: <problem>}.
+ */
+public final class AttributeValues {
+    /** The deepest nesting of lists and maps DynamoDB stores; a top-level list or map is level 1. */
+    public static final int MAX_DEPTH = 32;
+    /** The most significant digits a DynamoDB number holds. */
+    public static final int MAX_DIGITS = 38;
+    /** The smallest magnitude of a non-zero DynamoDB number. */
+    public static final BigDecimal MIN_MAGNITUDE = new BigDecimal("1E-130");
+    /** The largest magnitude of a DynamoDB number. */
+    public static final BigDecimal MAX_MAGNITUDE = new BigDecimal("9.9999999999999999999999999999999999999E+125");
+
+    /** Numeric text as a person or a host would write it; {@link BigDecimal} alone would also take non-ASCII digits. */
+    private static final Pattern NUMERIC_TEXT = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern INTEGER_TEXT = Pattern.compile("-?\\d+");
+    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private AttributeValues() {
+    }
+
+    /**
+     * One value, hinted or not.
+     *
+     * @param json     a plain-JSON value ({@code Integer} and finite {@code Double} are tolerated)
+     * @param typeHint a DynamoDB type code, any case, or {@code null}/empty for the value's natural type
+     * @param input    the input the value came from, named in errors
+     * @param where    how errors name the value inside the input, e.g. {@code "attribute 'tags'"} or
+     *                 {@code "placeholder ':v'"}
+     * @throws ConnectorException {@code INVALID_INPUT} when the hint cannot apply or a DynamoDB limit is broken
+     */
+    public static AttributeValue toAttributeValue(Object json, String typeHint, InputDescriptor input, String where) {
+        Place place = new Place(Objects.requireNonNull(input, "input"), where == null || where.isBlank() ? "value" : where);
+        String hint = typeHint == null || typeHint.isBlank() ? null : typeHint.trim().toUpperCase(Locale.ROOT);
+        if (hint == null) {
+            return natural(json, place, Path.ROOT, 0);
+        }
+        return switch (hint) {
+            case "S" -> fromS(json, place, Path.ROOT);
+            case "N" -> AttributeValue.fromN(numberText(json, place, Path.ROOT, "N"));
+            case "B" -> AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(binary(json, place, Path.ROOT, "B")));
+            case "BOOL" -> fromBool(json, place);
+            case "NULL" -> {
+                if (json != null) {
+                    throw place.error(Path.ROOT, "type NULL takes only null, not " + JsonObjects.kind(json));
+                }
+                yield AttributeValue.fromNul(true);
+            }
+            case "L" -> {
+                if (!(json instanceof List<?> list)) {
+                    throw place.error(Path.ROOT, "type L needs an array, not " + JsonObjects.kind(json));
+                }
+                yield list(list, place, Path.ROOT, 0);
+            }
+            case "M" -> map(asMap(json, place), place, Path.ROOT, 0);
+            case "SS" -> stringSet(json, place);
+            case "NS" -> numberSet(json, place);
+            case "BS" -> binarySet(json, place);
+            default -> throw place.error(Path.ROOT, "has the unknown type \"" + typeHint + "\"; use one of "
+                    + String.join(", ", TypeHints.CODES));
+        };
+    }
+
+    /**
+     * An item: each top-level attribute converted with its hint, if any.
+     *
+     * @param json             an object, or a key/value list (see {@link JsonObjects})
+     * @param hintsByAttribute type codes keyed by top-level attribute name; each must name an attribute the item has
+     * @param input            the input the item came from, named in errors
+     * @return the item in the attributes' order
+     * @throws ConnectorException {@code INVALID_INPUT} for a value that breaks a rule, a hint for a missing attribute,
+     *                            an empty attribute name, or an item over {@link ItemSize#MAX_ITEM_BYTES}
+     */
+    public static Map<String, AttributeValue> toItem(Object json, Map<String, String> hintsByAttribute,
+            InputDescriptor input) {
+        Objects.requireNonNull(input, "input");
+        Map<String, String> hints = hintsByAttribute == null ? Map.of() : hintsByAttribute;
+        Map<String, Object> object = JsonObjects.asObject(json, input);
+        for (String hinted : hints.keySet()) {
+            if (!object.containsKey(hinted)) {
+                throw JsonObjects.invalid(input, "has no attribute '" + hinted + "', but a type ("
+                        + hints.get(hinted) + ") is given for it");
+            }
+        }
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        object.forEach((name, value) -> {
+            if (name.isEmpty()) {
+                throw JsonObjects.invalid(input, "has an attribute with an empty name; DynamoDB attribute names"
+                        + " are at least one character");
+            }
+            item.put(name, toAttributeValue(value, hints.get(name), input, "attribute '" + name + "'"));
+        });
+        long bytes = ItemSize.bytes(item);
+        if (bytes > ItemSize.MAX_ITEM_BYTES) {
+            throw JsonObjects.invalid(input, "is " + bytes + " bytes as a DynamoDB item, over DynamoDB's limit of "
+                    + ItemSize.MAX_ITEM_BYTES + " bytes (400 KB)");
+        }
+        return item;
+    }
+
+    /**
+     * One value as plain JSON: {@code S} text, {@code N} a {@code Long}, {@code BigInteger} or {@code BigDecimal}
+     * (as {@code Json.parse} reads the same text), {@code BOOL}, {@code NULL} null, {@code L} a list, {@code M} an
+     * insertion-ordered map, {@code SS}/{@code NS} lists, {@code B} base64 text, {@code BS} a list of base64 text.
+     *
+     * @throws ConnectorException {@code SERVICE_ERROR} for a value of no known type or a malformed number, which
+     *                            only a misbehaving endpoint sends
+     */
+    public static Object toJson(AttributeValue value) {
+        Objects.requireNonNull(value, "value");
+        AttributeValue.Type type = value.type();
+        if (type == null) {
+            throw new ConnectorException(ErrorCode.SERVICE_ERROR, "DynamoDB returned an attribute value with no type");
+        }
+        return switch (type) {
+            case S -> value.s();
+            case N -> number(value.n());
+            case B -> base64(value.b());
+            case BOOL -> value.bool();
+            case NUL -> null;
+            case L -> {
+                List<Object> out = new ArrayList<>(value.l().size());
+                value.l().forEach(element -> out.add(toJson(element)));
+                yield out;
+            }
+            case M -> toJson(value.m());
+            case SS -> new ArrayList<>(value.ss());
+            case NS -> {
+                List<Object> out = new ArrayList<>(value.ns().size());
+                value.ns().forEach(n -> out.add(number(n)));
+                yield out;
+            }
+            case BS -> {
+                List<Object> out = new ArrayList<>(value.bs().size());
+                value.bs().forEach(b -> out.add(base64(b)));
+                yield out;
+            }
+            default -> throw new ConnectorException(ErrorCode.SERVICE_ERROR,
+                    "DynamoDB returned an attribute value of a type this connector does not know");
+        };
+    }
+
+    /** An item (or a map value) as an insertion-ordered plain-JSON object. */
+    public static Map<String, Object> toJson(Map<String, AttributeValue> item) {
+        Objects.requireNonNull(item, "item");
+        Map<String, Object> out = new LinkedHashMap<>();
+        item.forEach((name, value) -> out.put(name, toJson(value)));
+        return out;
+    }
+
+    /**
+     * The DynamoDB type code of a value ({@code S N B BOOL NULL L M SS NS BS}), as hints spell it.
+     *
+     * @throws IllegalArgumentException for a value of no known type
+     */
+    public static String typeCode(AttributeValue value) {
+        AttributeValue.Type type = value.type();
+        if (type == null || type == AttributeValue.Type.UNKNOWN_TO_SDK_VERSION) {
+            throw new IllegalArgumentException("an attribute value of no known type");
+        }
+        return type == AttributeValue.Type.NUL ? "NULL" : type.name();
+    }
+
+    // ---- natural (unhinted) conversion
+
+    private static AttributeValue natural(Object json, Place place, Path path, int depth) {
+        if (json == null) {
+            return AttributeValue.fromNul(true);
+        }
+        if (json instanceof String s) {
+            return AttributeValue.fromS(s);
+        }
+        if (json instanceof Boolean b) {
+            return AttributeValue.fromBool(b);
+        }
+        if (json instanceof Number n) {
+            return AttributeValue.fromN(numberText(n, place, path, "N"));
+        }
+        if (json instanceof List<?> list) {
+            return list(list, place, path, depth);
+        }
+        if (json instanceof Map<?, ?> map) {
+            return map(map, place, path, depth);
+        }
+        throw place.error(path, "is " + JsonObjects.kind(json) + ", which is not a JSON value");
+    }
+
+    private static AttributeValue list(List<?> list, Place place, Path path, int depth) {
+        int level = enter(place, path, depth);
+        List<AttributeValue> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            out.add(natural(list.get(i), place, path.index(i), level));
+        }
+        return AttributeValue.fromL(out);
+    }
+
+    private static AttributeValue map(Map<?, ?> map, Place place, Path path, int depth) {
+        int level = enter(place, path, depth);
+        Map<String, AttributeValue> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getKey() instanceof String key)) {
+                throw place.error(path, "has the key " + entry.getKey() + "; object keys must be text");
+            }
+            out.put(key, natural(entry.getValue(), place, path.key(key), level));
+        }
+        return AttributeValue.fromM(out);
+    }
+
+    private static int enter(Place place, Path path, int depth) {
+        int level = depth + 1;
+        if (level > MAX_DEPTH) {
+            throw place.error(path, "nests lists and objects deeper than " + MAX_DEPTH
+                    + " levels, DynamoDB's limit");
+        }
+        return level;
+    }
+
+    // ---- hinted conversions
+
+    private static AttributeValue fromS(Object json, Place place, Path path) {
+        String text = scalarText(json);
+        if (text == null) {
+            throw place.error(path, "type S needs text, not " + JsonObjects.kind(json));
+        }
+        return AttributeValue.fromS(text);
+    }
+
+    /** Text for S: text as is, numbers as their decimal text, booleans as true/false; null for anything else. */
+    private static String scalarText(Object json) {
+        if (json instanceof String s) {
+            return s;
+        }
+        if (json instanceof Boolean b) {
+            return b.toString();
+        }
+        if (json instanceof Double || json instanceof Float) {
+            double d = ((Number) json).doubleValue();
+            return Double.isFinite(d) ? decimal((Number) json).toString() : null;
+        }
+        if (json instanceof Number n) {
+            return n.toString();
+        }
+        return null;
+    }
+
+    private static AttributeValue fromBool(Object json, Place place) {
+        if (json instanceof Boolean b) {
+            return AttributeValue.fromBool(b);
+        }
+        if (json instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
+            return AttributeValue.fromBool(Boolean.parseBoolean(s.trim()));
+        }
+        throw place.error(Path.ROOT, "type BOOL needs true or false, not " + JsonObjects.kind(json));
+    }
+
+    private static Map<?, ?> asMap(Object json, Place place) {
+        if (json instanceof Map<?, ?> map) {
+            return map;
+        }
+        if (json instanceof List<?> list) {
+            try {
+                return JsonObjects.entries(list);
+            } catch (IllegalArgumentException e) {
+                throw place.error(Path.ROOT, "type M needs an object (or a list of {\"key\": ..., \"value\": ...}"
+                        + " entries), but " + e.getMessage());
+            }
+        }
+        throw place.error(Path.ROOT, "type M needs an object, not " + JsonObjects.kind(json));
+    }
+
+    private static AttributeValue stringSet(Object json, Place place) {
+        List<?> elements = setElements(json, place, "SS", "text");
+        List<String> out = new ArrayList<>(elements.size());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < elements.size(); i++) {
+            Object element = elements.get(i);
+            String text = scalarText(element);
+            if (text == null) {
+                throw place.error(Path.ROOT.index(i), "type SS needs text elements, not "
+                        + JsonObjects.kind(element));
+            }
+            if (!seen.add(text)) {
+                throw duplicate(place, i, "SS", JsonObjects.kind(text));
+            }
+            out.add(text);
+        }
+        return AttributeValue.fromSs(out);
+    }
+
+    private static AttributeValue numberSet(Object json, Place place) {
+        List<?> elements = setElements(json, place, "NS", "numbers");
+        List<String> out = new ArrayList<>(elements.size());
+        Set<BigDecimal> seen = new TreeSet<>();
+        for (int i = 0; i < elements.size(); i++) {
+            String text = numberText(elements.get(i), place, Path.ROOT.index(i), "NS");
+            if (!seen.add(new BigDecimal(text))) {
+                throw duplicate(place, i, "NS", "the number " + text);
+            }
+            out.add(text);
+        }
+        return AttributeValue.fromNs(out);
+    }
+
+    private static AttributeValue binarySet(Object json, Place place) {
+        List<?> elements = setElements(json, place, "BS", "base64 text");
+        List<SdkBytes> out = new ArrayList<>(elements.size());
+        Set<ByteBuffer> seen = new HashSet<>();
+        for (int i = 0; i < elements.size(); i++) {
+            byte[] bytes = binary(elements.get(i), place, Path.ROOT.index(i), "BS");
+            if (!seen.add(ByteBuffer.wrap(bytes))) {
+                throw duplicate(place, i, "BS", JsonObjects.kind(elements.get(i)));
+            }
+            out.add(SdkBytes.fromByteArrayUnsafe(bytes));
+        }
+        return AttributeValue.fromBs(out);
+    }
+
+    private static List<?> setElements(Object json, Place place, String code, String of) {
+        if (!(json instanceof List<?> list)) {
+            throw place.error(Path.ROOT, "type " + code + " needs an array of " + of + ", not "
+                    + JsonObjects.kind(json));
+        }
+        if (list.isEmpty()) {
+            throw place.error(Path.ROOT, "type " + code + " needs at least one element: DynamoDB has no empty sets");
+        }
+        return list;
+    }
+
+    private static ConnectorException duplicate(Place place, int index, String code, String element) {
+        return place.error(Path.ROOT.index(index), "repeats " + element + ": a set (type " + code
+                + ") holds each element once");
+    }
+
+    private static byte[] binary(Object json, Place place, Path path, String code) {
+        if (!(json instanceof String text)) {
+            throw place.error(path, "type " + code + " needs base64 text, not " + JsonObjects.kind(json));
+        }
+        try {
+            return Base64.getDecoder().decode(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw place.error(path, "type " + code + " needs base64 text, but " + JsonObjects.kind(text)
+                    + " is not base64 (" + e.getMessage() + ")");
+        }
+    }
+
+    // ---- numbers
+
+    /** The exact decimal text DynamoDB is sent for a number or numeric text, after checking DynamoDB's limits. */
+    private static String numberText(Object json, Place place, Path path, String code) {
+        BigDecimal number;
+        if (json instanceof Number n) {
+            if ((n instanceof Double || n instanceof Float) && !Double.isFinite(n.doubleValue())) {
+                throw place.error(path, "is " + n + ", which DynamoDB cannot store as a number");
+            }
+            try {
+                number = decimal(n);
+            } catch (NumberFormatException e) {
+                throw place.error(path, "is " + JsonObjects.kind(n) + ", which is not a decimal number");
+            }
+        } else if (json instanceof String s && NUMERIC_TEXT.matcher(s.trim()).matches()) {
+            try {
+                number = new BigDecimal(s.trim());
+            } catch (NumberFormatException e) {
+                throw place.error(path, "type " + code + " needs a number, but " + JsonObjects.kind(s)
+                        + " has an exponent out of range");
+            }
+        } else {
+            throw place.error(path, "type " + code + " needs a number or numeric text, not " + JsonObjects.kind(json));
+        }
+        checkLimits(number, place, path);
+        return number.toPlainString();
+    }
+
+    private static BigDecimal decimal(Number n) {
+        if (n instanceof BigDecimal d) {
+            return d;
+        }
+        if (n instanceof BigInteger b) {
+            return new BigDecimal(b);
+        }
+        if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
+            return BigDecimal.valueOf(n.longValue());
+        }
+        if (n instanceof Double d) {
+            return BigDecimal.valueOf(d);
+        }
+        if (n instanceof Float f) {
+            return new BigDecimal(Float.toString(f));
+        }
+        return new BigDecimal(n.toString());
+    }
+
+    private static void checkLimits(BigDecimal number, Place place, Path path) {
+        if (number.signum() == 0) {
+            return;
+        }
+        BigDecimal magnitude = number.abs();
+        if (magnitude.compareTo(MIN_MAGNITUDE) < 0 || magnitude.compareTo(MAX_MAGNITUDE) > 0) {
+            throw place.error(path, "is the number " + shortText(number) + ", outside DynamoDB's range: non-zero"
+                    + " numbers have a magnitude from 1E-130 to 9.9999999999999999999999999999999999999E+125");
+        }
+        int digits = number.stripTrailingZeros().precision();
+        if (digits > MAX_DIGITS) {
+            throw place.error(path, "is the number " + shortText(number) + " with " + digits + " significant"
+                    + " digits; DynamoDB keeps at most " + MAX_DIGITS);
+        }
+    }
+
+    private static String shortText(BigDecimal number) {
+        String text = number.toString();
+        return text.length() <= 60 ? text : text.substring(0, 30) + "..." + text.substring(text.length() - 20);
+    }
+
+    /** A number's text as {@code Json.parse} would read it: integers as Long or BigInteger, the rest BigDecimal. */
+    private static Object number(String text) {
+        try {
+            if (INTEGER_TEXT.matcher(text).matches()) {
+                BigInteger integer = new BigInteger(text);
+                return integer.bitLength() < 64 ? (Object) integer.longValue() : integer;
+            }
+            return new BigDecimal(text);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new ConnectorException(ErrorCode.SERVICE_ERROR, "DynamoDB returned a number that is not one: \""
+                    + text + "\"");
+        }
+    }
+
+    private static String base64(SdkBytes bytes) {
+        return Base64.getEncoder().encodeToString(bytes.asByteArrayUnsafe());
+    }
+
+    // ---- where a value sits, for messages
+
+    /** The input and the value within it (attribute, placeholder, parameter) that messages name. */
+    private record Place(InputDescriptor input, String where) {
+        ConnectorException error(Path path, String problem) {
+            String at = path == Path.ROOT ? "" : " at " + path;
+            return ConnectorException.invalidInput(input.key(),
+                    "input " + input.describe() + ", " + where + at + ": " + problem);
+        }
+    }
+
+    /** A path inside a value, rendered only for a message: {@code items[2].name}. */
+    private record Path(Path parent, Object segment) {
+        static final Path ROOT = new Path(null, null);
+
+        Path index(int i) {
+            return new Path(this, i);
+        }
+
+        Path key(String key) {
+            return new Path(this, key);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return "";
+            }
+            String before = parent.toString();
+            if (segment instanceof Integer i) {
+                return before + "[" + i + "]";
+            }
+            String key = (String) segment;
+            if (!PLAIN_KEY.matcher(key).matches()) {
+                return before + "[\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+            }
+            return before.isEmpty() ? key : before + "." + key;
+        }
+    }
+}
