@@ -74,20 +74,26 @@ public final class Benchmarks {
     private static void printTable(List<Measurement> measurements, Long clients) {
         System.out.println();
         System.out.println("| scenario | connector | raw SDK baseline | ratio | target | met"
-                + " | allocated/op connector | allocated/op baseline | how |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |");
+                + " | CPU/op connector | CPU/op baseline | allocated/op connector | allocated/op baseline | how |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |");
         for (Measurement m : measurements) {
-            System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %s | %s | %s | %s | %s |", m.name(),
+            System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %s | %s | %s | %s | %s | %s | %s |",
+                    m.name(),
                     Measurement.time(m.connectorNanos()), Measurement.time(m.baselineNanos()), m.ratio(),
                     m.hasTarget() ? String.format(Locale.ROOT, "≤ %.2f", m.atMost()) : "",
-                    m.hasTarget() ? (m.met() ? "yes" : "NO") : "", Measurement.bytes(m.connectorBytes()),
+                    m.hasTarget() ? (m.met() ? "yes" : "NO") : "", cpu(m.connectorCpuNanos()),
+                    cpu(m.baselineCpuNanos()), Measurement.bytes(m.connectorBytes()),
                     Measurement.bytes(m.baselineBytes()), m.note()));
         }
         if (clients != null) {
-            System.out.println(String.format(Locale.ROOT, "| clients | %d | | | = 1 | %s | | | DynamoDbClients built for"
+            System.out.println(String.format(Locale.ROOT, "| clients | %d | | | = 1 | %s | | | | | DynamoDbClients built for"
                     + " %d actions on one connection |", clients, clients == 1 ? "yes" : "NO",
                     ClientCountBench.ACTIONS));
         }
+    }
+
+    private static String cpu(double nanos) {
+        return Double.isNaN(nanos) ? "" : Measurement.time(nanos);
     }
 
     static void progress(String message) {

@@ -46,8 +46,8 @@ final class ConvertBench {
             throw new IllegalStateException("EnhancedDocument's round trip lost the document");
         }
         int bytes = document.getBytes(StandardCharsets.UTF_8).length;
-        AlternatingTimer.Result result = new AlternatingTimer().run(env.plan(60, 80, 50), connector, baseline);
-        AlternatingTimer.Result withText = new AlternatingTimer().run(env.plan(10, 40, 50), connectorText, baseline);
+        AlternatingTimer.Result result = new AlternatingTimer().run(env.plan(60, 5, 80, 50), connector, baseline);
+        AlternatingTimer.Result withText = new AlternatingTimer().run(env.plan(10, 1, 40, 50), connectorText, baseline);
         return List.of(
                 Measurement.of("convert", result, 0.50,
                         "per round trip of a " + bytes + "-byte document, median of " + result.connectorSamples().length

@@ -52,8 +52,8 @@ record Environment(DynamoDbLocalServer server, ConnectorRegistry registry, Conne
                 .build();
     }
 
-    AlternatingTimer.Plan plan(int warmupRounds, int rounds, int opsPerBatch) {
-        return new AlternatingTimer.Plan(warmupRounds, rounds, opsPerBatch).scaled(scale);
+    AlternatingTimer.Plan plan(int warmupRounds, double warmupSeconds, int rounds, int opsPerBatch) {
+        return new AlternatingTimer.Plan(warmupRounds, warmupSeconds, rounds, opsPerBatch).scaled(scale);
     }
 
     @Override

@@ -20,7 +20,10 @@ import jdk.jfr.consumer.RecordingFile;
  * inclusive share of sampled allocation weight. The benchmark's calling thread is {@code main}; the connector's
  * own cost is what {@code RegisteredAction.run} holds beyond the SDK call inside it.
  *
- * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.connectorkit.benchmarks.JfrTop FILE [THREAD] [N]}.
+ * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.connectorkit.benchmarks.JfrTop FILE [THREAD] [N]
+ * [UNDER] [EXCLUDING]}: with UNDER, only samples whose stack holds a method whose name contains that text; with
+ * EXCLUDING, not those whose stack holds one containing that text (e.g. {@code RegisteredAction.run} excluding
+ * {@code DefaultDynamoDbClient}: the connector's own work around the SDK call).
  */
 public final class JfrTop {
     private JfrTop() {
@@ -30,6 +33,8 @@ public final class JfrTop {
         Path file = Path.of(args[0]);
         String thread = args.length > 1 ? args[1] : "main";
         int top = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+        String under = args.length > 3 ? args[3] : "";
+        String excluding = args.length > 4 ? args[4] : null;
         Map<String, Long> inclusive = new HashMap<>();
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> allocated = new HashMap<>();
@@ -48,6 +53,12 @@ public final class JfrTop {
                 continue;
             }
             List<RecordedFrame> frames = stack.getFrames();
+            List<String> names = frames.stream()
+                    .map(f -> f.getMethod().getType().getName() + "." + f.getMethod().getName()).toList();
+            if (names.stream().noneMatch(n -> n.contains(under))
+                    || (excluding != null && names.stream().anyMatch(n -> n.contains(excluding)))) {
+                continue;
+            }
             Set<String> seen = new HashSet<>();
             long weight = cpu ? 1 : event.getLong("weight");
             Map<String, Long> into = cpu ? inclusive : allocated;

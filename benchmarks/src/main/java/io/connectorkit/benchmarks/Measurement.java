@@ -8,11 +8,12 @@ import java.util.Objects;
  * {@link AlternatingTimer}), and the target it is held to.
  *
  * @param connectorBytes bytes allocated per operation on the calling thread (NaN when not counted)
+ * @param connectorCpuNanos CPU time per operation of the calling thread (NaN when not counted)
  * @param atMost the highest acceptable ratio, or NaN for a row that only explains another (no {@code ratio} line)
  * @param note   how the figures were taken, for the table
  */
 record Measurement(String name, double connectorNanos, double baselineNanos, double ratio, double atMost,
-        double connectorBytes, double baselineBytes, String note) {
+        double connectorBytes, double baselineBytes, double connectorCpuNanos, double baselineCpuNanos, String note) {
     Measurement {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(note, "note");
@@ -29,7 +30,8 @@ record Measurement(String name, double connectorNanos, double baselineNanos, dou
     /** A scenario's row from a timer's result. */
     static Measurement of(String name, AlternatingTimer.Result result, double atMost, String note) {
         return new Measurement(name, result.connectorNanos(), result.baselineNanos(), result.ratio(), atMost,
-                result.connectorBytes(), result.baselineBytes(), note);
+                result.connectorBytes(), result.baselineBytes(), result.connectorCpuNanos(), result.baselineCpuNanos(),
+                note);
     }
 
     /** A row that only explains another, with no target and no {@code ratio} line. */

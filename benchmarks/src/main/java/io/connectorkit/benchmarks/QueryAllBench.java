@@ -35,7 +35,7 @@ final class QueryAllBench {
         if (!(baseline.runUnchecked(0) instanceof List<?> raw) || raw.size() != SampleData.QUERY_ITEMS) {
             throw new IllegalStateException("the paginator did not return all " + SampleData.QUERY_ITEMS + " items");
         }
-        AlternatingTimer.Result result = new AlternatingTimer().run(env.plan(4, 21, 1), connector, baseline);
+        AlternatingTimer.Result result = new AlternatingTimer().run(env.plan(4, 5, 21, 1), connector, baseline);
         return Measurement.of("queryAll", result, 1.10,
                 "per query of 5,000 items, median of " + result.connectorSamples().length + " alternating queries");
     }

@@ -26,7 +26,7 @@ class ClientCountTest {
                             "endpointUrl", LocalDynamoDb.server().endpoint().toString()));
 
             for (int i = 0; i < ACTIONS; i++) {
-                String id = "item-" + i % 10;
+                String id = "item-" + (i / 2) % 10;
                 if (i % 2 == 0) {
                     registry.action("upsertItem").run(connection, inputs("tableName", table,
                             "value", Map.of("id", id, "n", i)));
