@@ -2,7 +2,9 @@ package io.connectorkit.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The harness's one timing method: the connector and the baseline take turns in the same JVM, so that JIT, GC,
@@ -10,9 +12,15 @@ import java.util.Objects;
  *
  * <p>A round times one batch of the connector and one batch of the baseline, the order flipping every round
  * (C B, B C, C B, ...), so neither side always runs right after the other's garbage. Warm-up rounds run the same
- * way, for a minimum count and a minimum time, and are thrown away. Each batch yields a time per operation. The ratio is the median of the rounds' own
- * ratios (connector batch time over the baseline batch beside it), so that load from elsewhere on the machine,
- * which shifts both batches of a round alike, cancels; the medians of each side are kept for the table.
+ * way, for a minimum count and a minimum time, and are thrown away. Each batch yields a time per operation. The
+ * ratio is the median of the rounds' own ratios (connector batch time over the baseline batch beside it), so that
+ * load from elsewhere on the machine, which shifts both batches of a round alike, cancels; the medians of each
+ * side are kept for the table.
+ *
+ * <p>Beside wall time each batch records, per operation, the bytes allocated and the CPU time of the calling
+ * thread (where the connector runs and the SDK marshals, sends and parses: the sync HTTP client runs there) and
+ * the CPU time of the whole process (which adds the in-process server, GC, JIT and any helper thread a side
+ * wakes). These explain a ratio; they are not part of it.
  */
 final class AlternatingTimer {
     /**
@@ -47,92 +55,88 @@ final class AlternatingTimer {
         }
     }
 
-    /**
-     * Medians in nanoseconds per operation, the median of the rounds' ratios, the medians of bytes allocated per
-     * operation on the calling thread (where the SDK marshals, sends and parses: the sync HTTP client runs there;
-     * the server's threads are not counted), the medians of that thread's CPU time per operation (the client-side
-     * work alone, which load elsewhere on the machine barely shifts), and every time sample.
-     */
-    record Result(double connectorNanos, double baselineNanos, double ratio, double connectorBytes,
-            double baselineBytes, double connectorCpuNanos, double baselineCpuNanos, double[] connectorSamples,
-            double[] baselineSamples) {
+    /** One batch, per operation: wall time, bytes allocated and CPU time of the calling thread, process CPU time. */
+    record Sample(double nanos, double bytes, double threadCpuNanos, double processCpuNanos) {
+    }
+
+    /** Medians per operation of each side, the median of the rounds' ratios, and every sample. */
+    record Result(double ratio, Sample[] connector, Sample[] baseline) {
+        double connectorNanos() {
+            return median(connector, Sample::nanos);
+        }
+
+        double baselineNanos() {
+            return median(baseline, Sample::nanos);
+        }
+
+        Sample connectorMedians() {
+            return medians(connector);
+        }
+
+        Sample baselineMedians() {
+            return medians(baseline);
+        }
+
+        int rounds() {
+            return connector.length;
+        }
+
+        /** Medians, except process CPU: the OS counts it in 10 ms ticks, so only its mean over every batch holds. */
+        private static Sample medians(Sample[] samples) {
+            return new Sample(median(samples, Sample::nanos), median(samples, Sample::bytes),
+                    median(samples, Sample::threadCpuNanos),
+                    Arrays.stream(samples).mapToDouble(Sample::processCpuNanos).average().orElse(Double.NaN));
+        }
     }
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private long sink;
     private int iteration;
-    private double lastBytes;
-    private double lastCpu;
 
     Result run(Plan plan, Operation connector, Operation baseline) {
         Objects.requireNonNull(connector, "connector");
         Objects.requireNonNull(baseline, "baseline");
-        double[] c = new double[plan.rounds()];
-        double[] b = new double[plan.rounds()];
-        double[] cBytes = new double[plan.rounds()];
-        double[] bBytes = new double[plan.rounds()];
-        double[] cCpu = new double[plan.rounds()];
-        double[] bCpu = new double[plan.rounds()];
         long warmupEnds = System.nanoTime() + (long) (plan.warmupSeconds() * 1e9);
-        int warmups = 0;
-        while (warmups < plan.warmupRounds() || System.nanoTime() < warmupEnds) {
-            if ((warmups++ & 1) == 0) {
-                batch(connector, plan.opsPerBatch());
-                batch(baseline, plan.opsPerBatch());
-            } else {
-                batch(baseline, plan.opsPerBatch());
-                batch(connector, plan.opsPerBatch());
-            }
+        for (int round = 0; round < plan.warmupRounds() || System.nanoTime() < warmupEnds; round++) {
+            round(round, plan.opsPerBatch(), connector, baseline);
         }
+        Sample[] c = new Sample[plan.rounds()];
+        Sample[] b = new Sample[plan.rounds()];
+        double[] ratios = new double[plan.rounds()];
         for (int round = 0; round < plan.rounds(); round++) {
-            double connectorTime;
-            double baselineTime;
-            double connectorBytes;
-            double baselineBytes;
-            double connectorCpu;
-            double baselineCpu;
-            if ((round & 1) == 0) {
-                connectorTime = batch(connector, plan.opsPerBatch());
-                connectorBytes = lastBytes;
-                connectorCpu = lastCpu;
-                baselineTime = batch(baseline, plan.opsPerBatch());
-                baselineBytes = lastBytes;
-                baselineCpu = lastCpu;
-            } else {
-                baselineTime = batch(baseline, plan.opsPerBatch());
-                baselineBytes = lastBytes;
-                baselineCpu = lastCpu;
-                connectorTime = batch(connector, plan.opsPerBatch());
-                connectorBytes = lastBytes;
-                connectorCpu = lastCpu;
-            }
-            c[round] = connectorTime;
-            b[round] = baselineTime;
-            cBytes[round] = connectorBytes;
-            bBytes[round] = baselineBytes;
-            cCpu[round] = connectorCpu;
-            bCpu[round] = baselineCpu;
+            Sample[] pair = round(round, plan.opsPerBatch(), connector, baseline);
+            c[round] = pair[0];
+            b[round] = pair[1];
+            ratios[round] = pair[0].nanos() / pair[1].nanos();
         }
         if (sink == 42) {
             System.out.print("");
         }
-        Benchmarks.progress("  connector µs/op " + micros(c));
-        Benchmarks.progress("  baseline  µs/op " + micros(b));
-        double[] ratios = new double[plan.rounds()];
-        for (int i = 0; i < ratios.length; i++) {
-            ratios[i] = c[i] / b[i];
-        }
-        return new Result(median(c), median(b), median(ratios), median(cBytes), median(bBytes), median(cCpu),
-                median(bCpu), c, b);
+        Benchmarks.progress("  connector µs/op" + micros(c));
+        Benchmarks.progress("  baseline  µs/op" + micros(b));
+        return new Result(median(ratios), c, b);
     }
 
-    private double batch(Operation operation, int ops) {
+    /** One round: {connector sample, baseline sample}, in alternating order. */
+    private Sample[] round(int round, int ops, Operation connector, Operation baseline) {
+        if ((round & 1) == 0) {
+            Sample c = batch(connector, ops);
+            return new Sample[] {c, batch(baseline, ops)};
+        }
+        Sample b = batch(baseline, ops);
+        return new Sample[] {batch(connector, ops), b};
+    }
+
+    private Sample batch(Operation operation, int ops) {
         int first = iteration;
         long thread = Thread.currentThread().getId();
         long allocated = THREADS.getThreadAllocatedBytes(thread);
-        long cpu = THREADS.getCurrentThreadCpuTime();
+        long processCpu = OS.getProcessCpuTime();
+        long threadCpu = THREADS.getCurrentThreadCpuTime();
         long started = System.nanoTime();
         try {
             for (int i = 0; i < ops; i++) {
@@ -143,18 +147,23 @@ final class AlternatingTimer {
             throw new IllegalStateException("benchmark operation failed", e);
         }
         long elapsed = System.nanoTime() - started;
-        lastCpu = (double) (THREADS.getCurrentThreadCpuTime() - cpu) / ops;
-        lastBytes = (double) (THREADS.getThreadAllocatedBytes(thread) - allocated) / ops;
+        double threadCpuNanos = (double) (THREADS.getCurrentThreadCpuTime() - threadCpu) / ops;
+        double processCpuNanos = (double) (OS.getProcessCpuTime() - processCpu) / ops;
+        double bytes = (double) (THREADS.getThreadAllocatedBytes(thread) - allocated) / ops;
         iteration = first + ops;
-        return (double) elapsed / ops;
+        return new Sample((double) elapsed / ops, bytes, threadCpuNanos, processCpuNanos);
     }
 
-    private static String micros(double[] nanos) {
+    private static String micros(Sample[] samples) {
         StringBuilder out = new StringBuilder();
-        for (double n : nanos) {
-            out.append(String.format(java.util.Locale.ROOT, " %.1f", n / 1e3));
+        for (Sample s : samples) {
+            out.append(String.format(Locale.ROOT, " %.1f", s.nanos() / 1e3));
         }
         return out.toString();
+    }
+
+    static double median(Sample[] samples, ToDoubleFunction<Sample> value) {
+        return median(Arrays.stream(samples).mapToDouble(value).toArray());
     }
 
     static double median(double[] samples) {

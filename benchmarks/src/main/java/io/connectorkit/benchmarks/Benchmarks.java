@@ -73,27 +73,34 @@ public final class Benchmarks {
 
     private static void printTable(List<Measurement> measurements, Long clients) {
         System.out.println();
-        System.out.println("| scenario | connector | raw SDK baseline | ratio | target | met"
-                + " | CPU/op connector | CPU/op baseline | allocated/op connector | allocated/op baseline | how |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |");
+        System.out.println("| scenario | connector | raw SDK baseline | ratio | target | met | how |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | --- | --- |");
         for (Measurement m : measurements) {
-            System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %s | %s | %s | %s | %s | %s | %s |",
-                    m.name(),
+            System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %s | %s | %s |", m.name(),
                     Measurement.time(m.connectorNanos()), Measurement.time(m.baselineNanos()), m.ratio(),
                     m.hasTarget() ? String.format(Locale.ROOT, "≤ %.2f", m.atMost()) : "",
-                    m.hasTarget() ? (m.met() ? "yes" : "NO") : "", cpu(m.connectorCpuNanos()),
-                    cpu(m.baselineCpuNanos()), Measurement.bytes(m.connectorBytes()),
-                    Measurement.bytes(m.baselineBytes()), m.note()));
+                    m.hasTarget() ? (m.met() ? "yes" : "NO") : "", m.note()));
         }
         if (clients != null) {
-            System.out.println(String.format(Locale.ROOT, "| clients | %d | | | = 1 | %s | | | | | DynamoDbClients built for"
+            System.out.println(String.format(Locale.ROOT, "| clients | %d | | | = 1 | %s | DynamoDbClients built for"
                     + " %d actions on one connection |", clients, clients == 1 ? "yes" : "NO",
                     ClientCountBench.ACTIONS));
         }
-    }
-
-    private static String cpu(double nanos) {
-        return Double.isNaN(nanos) ? "" : Measurement.time(nanos);
+        System.out.println();
+        System.out.println("Where the time goes, per operation (connector / baseline; medians, process CPU a mean):");
+        System.out.println();
+        System.out.println("| scenario | calling thread CPU | whole process CPU | allocated on calling thread |");
+        System.out.println("| --- | ---: | ---: | ---: |");
+        for (Measurement m : measurements) {
+            if (m.connector() != null) {
+                System.out.println(String.format(Locale.ROOT, "| %s | %s / %s | %s / %s | %s / %s |", m.name(),
+                        Measurement.time(m.connector().threadCpuNanos()),
+                        Measurement.time(m.baseline().threadCpuNanos()),
+                        Measurement.time(m.connector().processCpuNanos()),
+                        Measurement.time(m.baseline().processCpuNanos()),
+                        Measurement.bytes(m.connector().bytes()), Measurement.bytes(m.baseline().bytes())));
+            }
+        }
     }
 
     static void progress(String message) {

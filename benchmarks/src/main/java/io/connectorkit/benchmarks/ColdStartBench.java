@@ -46,7 +46,7 @@ final class ColdStartBench {
             ratios[pair] = connector[pair] / baseline[pair];
         }
         return new Measurement("coldStart", AlternatingTimer.median(connector), AlternatingTimer.median(baseline),
-                AlternatingTimer.median(ratios), 1.30, Double.NaN, Double.NaN, Double.NaN, Double.NaN, String.format(Locale.ROOT, "main() to first result, median of %d alternating fresh JVMs each;"
+                AlternatingTimer.median(ratios), 1.30, null, null, String.format(Locale.ROOT, "main() to first result, median of %d alternating fresh JVMs each;"
                         + " whole process %s vs %s", pairs, Measurement.time(AlternatingTimer.median(connectorProcess)),
                         Measurement.time(AlternatingTimer.median(baselineProcess))));
     }

@@ -50,7 +50,7 @@ final class ConvertBench {
         AlternatingTimer.Result withText = new AlternatingTimer().run(env.plan(10, 1, 40, 50), connectorText, baseline);
         return List.of(
                 Measurement.of("convert", result, 0.50,
-                        "per round trip of a " + bytes + "-byte document, median of " + result.connectorSamples().length
+                        "per round trip of a " + bytes + "-byte document, median of " + result.rounds()
                                 + " alternating batches of 50"),
                 Measurement.detail("convert, text both sides", withText,
                         "the connector's side adds Json.parse and Json.write (the SPI's parser)"));

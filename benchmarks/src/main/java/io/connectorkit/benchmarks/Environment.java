@@ -1,5 +1,6 @@
 package io.connectorkit.benchmarks;
 
+import io.connectorkit.dynamodb.ClientSettings;
 import io.connectorkit.dynamodb.testing.DynamoDbLocalServer;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorRegistry;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * What every scenario shares: the one DynamoDB Local server on loopback, the connector as a host discovers it
@@ -42,14 +44,23 @@ record Environment(DynamoDbLocalServer server, ConnectorRegistry registry, Conne
                 Map.of("accessKeyId", "local", "secretAccessKey", "local", "endpointUrl", endpoint.toString()));
     }
 
-    /** The baseline's client: what an SDK user builds once and shares, on the Apache HTTP client. */
+    /**
+     * The baseline's client: what an SDK user builds once and shares, on the Apache HTTP client with the SDK's
+     * defaults. With {@code -Dbench.baselineTimeouts=true} (diagnosis only) it also gets the connector's default
+     * call and attempt timeouts, to measure what those cost.
+     */
     static DynamoDbClient rawClient(URI endpoint) {
-        return DynamoDbClient.builder()
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(REGION))
                 .httpClientBuilder(ApacheHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        if (Boolean.getBoolean("bench.baselineTimeouts")) {
+            ClientSettings settings = ClientSettings.defaults();
+            builder.overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout())
+                    .apiCallAttemptTimeout(settings.apiCallAttemptTimeout()));
+        }
+        return builder.build();
     }
 
     AlternatingTimer.Plan plan(int warmupRounds, double warmupSeconds, int rounds, int opsPerBatch) {

@@ -26,8 +26,8 @@ final class GetItemBench {
                 || !SampleData.GET_KEY.equals(item.get("id"))) {
             throw new IllegalStateException("getItem did not find the item: " + found);
         }
-        AlternatingTimer.Result result = new AlternatingTimer().run(env.plan(10, 10, 40, 25), connector, baseline);
+        AlternatingTimer.Result result = new AlternatingTimer().run(env.plan(10, 30, 400, 5), connector, baseline);
         return Measurement.of("getItem", result, 1.10,
-                "per call, median of " + result.connectorSamples().length + " alternating batches of 25");
+                "per call, median of " + result.rounds() + " alternating batches of 5");
     }
 }

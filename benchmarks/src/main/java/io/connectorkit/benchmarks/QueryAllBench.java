@@ -37,6 +37,6 @@ final class QueryAllBench {
         }
         AlternatingTimer.Result result = new AlternatingTimer().run(env.plan(4, 5, 21, 1), connector, baseline);
         return Measurement.of("queryAll", result, 1.10,
-                "per query of 5,000 items, median of " + result.connectorSamples().length + " alternating queries");
+                "per query of 5,000 items, median of " + result.rounds() + " alternating queries");
     }
 }

@@ -32,8 +32,8 @@ final class UpsertItemBench {
                 || !"upsert-0".equals(old.get("id"))) {
             throw new IllegalStateException("upsertItem did not return the replaced item: " + replaced);
         }
-        AlternatingTimer.Result result = new AlternatingTimer().run(env.plan(10, 8, 40, 25), connector, baseline);
+        AlternatingTimer.Result result = new AlternatingTimer().run(env.plan(10, 30, 400, 5), connector, baseline);
         return Measurement.of("upsertItem", result, 1.10,
-                "per call, median of " + result.connectorSamples().length + " alternating batches of 25");
+                "per call, median of " + result.rounds() + " alternating batches of 5");
     }
 }
