@@ -163,7 +163,7 @@ class QueryAndPartiqlTest {
         LocalDynamoDb.CapturingLogger logger = new LocalDynamoDb.CapturingLogger();
         Map<String, Object> raw = new HashMap<>(inputs("tableName", table, "keyConditionExpression", "pk = :pk",
                 "expressionAttributeValues", Map.of(":pk", "big"), "debug", true));
-        var connection = LocalDynamoDb.connector().connection("accessKeySecret", Map.of("accessKeyId", "AKIDDEBUG",
+        var connection = LocalDynamoDb.connector().connection("accessKeySecret", Map.of("accessKeyId", "AKIDDEBUG0000000001",
                 "secretAccessKey", "debug-secret-value", "endpointUrl", LocalDynamoDb.server().endpoint().toString()));
         LocalDynamoDb.registry().action("queryItems").run(connection, raw, logger, false);
         String log = String.join("\n", logger.lines);

@@ -52,7 +52,11 @@ class TableActionsTest {
     @Test
     void aMissingTableIsNotFound() {
         for (String action : List.of("describeTable", "deleteTable", "getItem")) {
-            ConnectorException e = fails(action, inputs("tableName", "no_such_table", "hashKeyValue", "1"));
+            Map<String, Object> given = inputs("tableName", "no_such_table");
+            if (action.equals("getItem")) {
+                given.put("hashKeyValue", "1");
+            }
+            ConnectorException e = fails(action, given);
             assertEquals(ErrorCode.NOT_FOUND, e.code(), action + ": " + e.getMessage());
             assertTrue(e.getMessage().startsWith(action + ": "), e.getMessage());
             assertTrue(e.getMessage().contains("no_such_table"), e.getMessage());

@@ -102,6 +102,7 @@ public final class QueryItemsAction extends DynamoDbAction {
                         inputs.descriptor(QUERY_PARAMETERS));
         call.region();
 
+        long[] counted = {0};
         Pages.Result<Map<String, AttributeValue>, Map<String, AttributeValue>> result = Pages.follow(
                 (token, remaining) -> {
                     QueryRequest.Builder page = base.toBuilder().exclusiveStartKey(token == null ? start : token);
@@ -113,6 +114,7 @@ public final class QueryItemsAction extends DynamoDbAction {
                             + keyCondition + (filter == null ? "" : " filter " + filter)
                             + (request.limit() == null ? "" : " limit " + request.limit()),
                             () -> call.client().query(request));
+                    counted[0] += response.count();
                     return new Pages.Page<>(response.items(), response.scannedCount(),
                             response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                                     ? response.lastEvaluatedKey() : null);
@@ -124,7 +126,8 @@ public final class QueryItemsAction extends DynamoDbAction {
         result.items().forEach(item -> items.add(AttributeValues.toJson(item)));
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("Items", items);
-        output.put("Count", (long) items.size());
+        // with Select COUNT the service counts items it does not return
+        output.put("Count", counted[0]);
         output.put("ScannedCount", result.scanned());
         if (result.next() != null) {
             output.put("LastEvaluatedKey", AttributeValues.toJson(result.next()));

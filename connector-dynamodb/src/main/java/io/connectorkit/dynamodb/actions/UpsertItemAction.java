@@ -64,6 +64,12 @@ public final class UpsertItemAction extends DynamoDbAction {
         String table = CommonInputs.tableName(inputs);
         Map<String, String> hints = TypeHints.byName(inputs.json(VALUE_TYPES), inputs.descriptor(VALUE_TYPES));
         Map<String, Object> value = JsonObjects.asObject(inputs.json(VALUE), valueInput);
+        for (String hinted : hints.keySet()) {
+            if (!value.containsKey(hinted)) {
+                throw inputs.invalid(VALUE_TYPES, "gives a type for attribute '" + hinted
+                        + "', which input 'value' (Value) does not have");
+            }
+        }
         Map<String, AttributeValue> item = new LinkedHashMap<>(AttributeValues.toItem(value, hints, valueInput));
         String condition = CommonInputs.expression(inputs, CONDITION_EXPRESSION);
         Map<String, AttributeValue> values = ExpressionValues.resolve(inputs, EXPRESSION_ATTRIBUTE_VALUES,

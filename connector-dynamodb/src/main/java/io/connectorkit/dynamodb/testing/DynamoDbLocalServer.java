@@ -10,6 +10,10 @@ import java.net.URI;
 /**
  * DynamoDB Local, in memory, served over HTTP on a free loopback port inside this JVM.
  *
+ * <p>Started with {@code -sharedDb}: every access key and region sees the same tables, as every credential of one
+ * real account does. Without it, DynamoDB Local keeps a database per access key, and the temporary keys of an
+ * assumed role would see none of the tables their base keys created.
+ *
  * <p>The connector always talks HTTP to an endpoint, so tests, fixtures and the embedded demo run it against this
  * server rather than against an in-process client: the same code path as a real region. Needs the optional
  * {@code com.amazonaws:DynamoDBLocal} dependency on the class path.
@@ -28,7 +32,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         int port = freePort();
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", Integer.toString(port)});
+                    new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port)});
             server.start();
             return new DynamoDbLocalServer(server, port);
         } catch (Exception e) {
