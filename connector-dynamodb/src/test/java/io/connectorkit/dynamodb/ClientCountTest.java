@@ -1,0 +1,46 @@
+package io.connectorkit.dynamodb;
+
+import static io.connectorkit.dynamodb.LocalDynamoDb.inputs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.connectorkit.spi.Connection;
+import io.connectorkit.spi.ConnectorRegistry;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A connection's client is built once and shared by every action that runs on it: building one per call would
+ * cost a TLS handshake, a connection pool and a thread or two each time.
+ */
+class ClientCountTest {
+    private static final int ACTIONS = 1_000;
+
+    @Test
+    void aThousandActionsOnOneConnectionBuildExactlyOneClient() {
+        String table = LocalDynamoDb.hashTable("S");
+        try (ConnectorRegistry registry = ConnectorRegistry.load(ClientCountTest.class.getClassLoader())) {
+            DynamoDbConnector connector = (DynamoDbConnector) registry.connector(DynamoDbConnector.KEY).orElseThrow()
+                    .connector();
+            Connection connection = registry.connector(DynamoDbConnector.KEY).orElseThrow().connection(
+                    "accessKeySecret", Map.of("accessKeyId", "local", "secretAccessKey", "local",
+                            "endpointUrl", LocalDynamoDb.server().endpoint().toString()));
+
+            for (int i = 0; i < ACTIONS; i++) {
+                String id = "item-" + (i / 2) % 10;
+                if (i % 2 == 0) {
+                    registry.action("upsertItem").run(connection, inputs("tableName", table,
+                            "value", Map.of("id", id, "n", i)));
+                } else {
+                    Object output = registry.action("getItem").run(connection, inputs("tableName", table,
+                            "hashKeyValue", id));
+                    assertEquals(id, ((Map<?, ?>) ((Map<?, ?>) output).get("Item")).get("id"));
+                }
+            }
+            assertEquals(1, connector.clients().clientsBuilt());
+
+            // the count is real: another region is another client
+            registry.action("listTables").run(connection, Map.of("region", "eu-west-1"));
+            assertEquals(2, connector.clients().clientsBuilt());
+        }
+    }
+}
