@@ -50,7 +50,6 @@ public final class AttributeValues {
 
     /** Numeric text as a person or a host would write it; {@link BigDecimal} alone would also take non-ASCII digits. */
     private static final Pattern NUMERIC_TEXT = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern INTEGER_TEXT = Pattern.compile("-?\\d+");
     /** Every value sits in an item (or, for an expression value, is compared with one), which is level 1. */
     private static final int ITEM_LEVEL = 1;
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -182,9 +181,14 @@ public final class AttributeValues {
     /** An item (or a map value) as an insertion-ordered plain-JSON object. */
     public static Map<String, Object> toJson(Map<String, AttributeValue> item) {
         Objects.requireNonNull(item, "item");
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>(capacity(item.size()));
         item.forEach((name, value) -> out.put(name, toJson(value)));
         return out;
+    }
+
+    /** A hash map capacity that holds {@code size} entries without resizing. */
+    private static int capacity(int size) {
+        return size < 3 ? size + 1 : (int) (size / 0.75f) + 1;
     }
 
     /**
@@ -235,7 +239,7 @@ public final class AttributeValues {
 
     private static AttributeValue map(Map<?, ?> map, Place place, Path path, int depth) {
         int level = enter(place, path, depth);
-        Map<String, AttributeValue> out = new LinkedHashMap<>();
+        Map<String, AttributeValue> out = new LinkedHashMap<>(capacity(map.size()));
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             if (!(entry.getKey() instanceof String key)) {
                 throw place.error(path, "has the key " + entry.getKey() + "; object keys must be text");
@@ -391,6 +395,10 @@ public final class AttributeValues {
 
     /** The exact decimal text DynamoDB is sent for a number or numeric text, after checking DynamoDB's limits. */
     private static String numberText(Object json, Place place, Path path, String code) {
+        if (json instanceof Long || json instanceof Integer || json instanceof Short || json instanceof Byte) {
+            // at most 19 digits, far inside DynamoDB's range: nothing to check, no BigDecimal to build
+            return Long.toString(((Number) json).longValue());
+        }
         BigDecimal number;
         if (json instanceof Number n) {
             if ((n instanceof Double || n instanceof Float) && !Double.isFinite(n.doubleValue())) {
@@ -446,6 +454,12 @@ public final class AttributeValues {
     }
 
     private static void checkRange(BigDecimal number, Place place, Path path) {
+        int precision = number.precision();
+        long exponent = (long) precision - number.scale() - 1;
+        if (precision <= MAX_DIGITS && exponent >= -130 && exponent <= 125) {
+            // 10^exponent <= |number| < 10^(exponent + 1) with at most 38 digits: inside every limit
+            return;
+        }
         BigDecimal magnitude = number.abs();
         if (magnitude.compareTo(MIN_MAGNITUDE) < 0 || magnitude.compareTo(MAX_MAGNITUDE) > 0) {
             throw place.error(path, "is the number " + shortText(number) + ", outside DynamoDB's range: non-zero"
@@ -460,8 +474,13 @@ public final class AttributeValues {
 
     /** A number's text as {@code Json.parse} would read it: integers as Long or BigInteger, the rest BigDecimal. */
     private static Object number(String text) {
+        int digits = integerDigits(text);
+        if (digits > 0 && digits <= 18) {
+            // up to 18 digits always fits a long: the common case skips BigInteger
+            return Long.parseLong(text);
+        }
         try {
-            if (INTEGER_TEXT.matcher(text).matches()) {
+            if (digits > 0) {
                 BigInteger integer = new BigInteger(text);
                 return integer.bitLength() < 64 ? (Object) integer.longValue() : integer;
             }
@@ -470,6 +489,22 @@ public final class AttributeValues {
             throw new ConnectorException(ErrorCode.SERVICE_ERROR, "DynamoDB returned a number that is not one: \""
                     + text + "\"");
         }
+    }
+
+    /** The digits of an integer's text ({@code -?[0-9]+}), or -1 for any other text; no pattern, no allocation. */
+    private static int integerDigits(String text) {
+        int length = text.length();
+        int start = length > 0 && text.charAt(0) == '-' ? 1 : 0;
+        if (length == start) {
+            return -1;
+        }
+        for (int i = start; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+        }
+        return length - start;
     }
 
     private static String base64(SdkBytes bytes) {

@@ -42,6 +42,8 @@ public final class ClientCache implements AutoCloseable {
     private final ConcurrentHashMap<Key, Entry> clients = new ConcurrentHashMap<>();
     private final AtomicInteger built = new AtomicInteger();
     private volatile boolean closed;
+    /** The last client handed out: a host runs action after action on one connection, so this is the common hit. */
+    private volatile Recent recent;
 
     /**
      * @param settings timeouts and pool size for every client
@@ -77,8 +79,15 @@ public final class ClientCache implements AutoCloseable {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(region, "region");
         ensureOpen();
+        Recent last = recent;
+        if (last != null && last.connection() == connection && last.region().equals(region)) {
+            // same connection object as the previous call: no hashing of its values, no map lookup
+            return last.client();
+        }
         DynamoDbConnectionType type = typeOf(connection);
-        Key key = new Key(connection, region, inConnection(connection, () -> type.endpoint(connection).orElse(null)));
+        // the endpoint is a function of the connection, so it is checked (EndpointPolicy) once, when the client is
+        // built, rather than on every call
+        Key key = new Key(connection, region);
         Entry entry = clients.computeIfAbsent(key, k -> build(type, k));
         if (closed) {
             // close() ran while this client was being built: it may have missed it
@@ -88,6 +97,7 @@ public final class ClientCache implements AutoCloseable {
             }
             ensureOpen();
         }
+        recent = new Recent(connection, region, entry.client());
         return entry.client();
     }
 
@@ -105,6 +115,7 @@ public final class ClientCache implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        recent = null;
         List<RuntimeException> failures = new ArrayList<>();
         for (Key key : List.copyOf(clients.keySet())) {
             Entry entry = clients.remove(key);
@@ -129,6 +140,7 @@ public final class ClientCache implements AutoCloseable {
     }
 
     private Entry build(DynamoDbConnectionType type, Key key) {
+        URI endpoint = inConnection(key.connection(), () -> type.endpoint(key.connection()).orElse(null));
         Region region = Region.of(key.region());
         AwsCredentialsProvider credentials = inConnection(key.connection(),
                 () -> type.credentialsProvider(key.connection(), region, httpClient, settings));
@@ -139,8 +151,8 @@ public final class ClientCache implements AutoCloseable {
                     .httpClient(httpClient)
                     .overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout())
                             .apiCallAttemptTimeout(settings.apiCallAttemptTimeout()));
-            if (key.endpoint() != null) {
-                builder.endpointOverride(key.endpoint());
+            if (endpoint != null) {
+                builder.endpointOverride(endpoint);
             }
             DynamoDbClient client = builder.build();
             built.incrementAndGet();
@@ -192,8 +204,11 @@ public final class ClientCache implements AutoCloseable {
         }
     }
 
+    private record Recent(Connection connection, String region, DynamoDbClient client) {
+    }
+
     /** What a client is cached by. The connection's {@code toString()} masks secrets, so this one can be logged. */
-    private record Key(Connection connection, String region, URI endpoint) {
+    private record Key(Connection connection, String region) {
     }
 
     /** A client and the credentials provider built for it alone; the SDK does not close a provider it was given. */
