@@ -59,7 +59,8 @@ public final class EndpointPolicy {
             throw refused(inputKey, named, "is not a valid URL: " + e.getReason());
         }
         // user info may be a password: never echo a URL that carries one
-        String shown = uri.getRawUserInfo() == null ? "'" + uri + "'" : "the URL given";
+        // and a password holding '/' ends the authority early, so URI sees no user info: any '@' may mean one
+        String shown = uri.getRawUserInfo() == null && url.indexOf('@') < 0 ? "'" + uri + "'" : "the URL given";
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw refused(inputKey, named, "must be an http or https URL, not " + shown);

@@ -50,6 +50,16 @@ class EndpointPolicyTest {
         assertEquals(ErrorCode.INVALID_INPUT, e.code());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://user:s3cr%2Ft@example.com", "ftp://user:s3cr/t@example.com",
+        "file://user:s3cr/t@/etc/passwd"})
+    void neverEchoesAUrlThatMayCarryAPassword(String url) {
+        ConnectorException e = assertThrows(ConnectorException.class, () -> EndpointPolicy.validate(url, "endpointUrl"));
+        assertEquals(ErrorCode.INVALID_INPUT, e.code());
+        assertFalse(e.getMessage().contains("s3cr"), e.getMessage());
+        assertTrue(e.getMessage().contains("the URL given"), e.getMessage());
+    }
+
     @Test
     void parsesIpv4AsResolversDo() {
         for (String spelling : new String[] {"169.254.169.254", "2852039166", "0xa9fea9fe", "0xa9.0xfe.0xa9.0xfe",
