@@ -33,6 +33,8 @@ public final class Errors {
             "ExpiredToken", "InvalidClientTokenId", "InvalidAccessKeyId");
     private static final Set<String> INVALID_INPUT = Set.of("ValidationException");
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    /** DynamoDB reports a missing index as a ValidationException, not as a missing resource. */
+    private static final String MISSING_INDEX = "does not have the specified index";
 
     /** AWS echoes the canonical request (signed headers, the session token among them) in signature errors. */
     private static final Pattern SIGNATURE_DETAILS = Pattern.compile(
@@ -86,7 +88,8 @@ public final class Errors {
     private static ConnectorException serviceFailure(SdkServiceException service, String subject, SdkException e) {
         String code = errorCode(service);
         String said = subject + ": " + describe(service);
-        if (NOT_FOUND.contains(code)) {
+        if (NOT_FOUND.contains(code) || (INVALID_INPUT.contains(code)
+                && String.valueOf(service.getMessage()).contains(MISSING_INDEX))) {
             return error(ErrorCode.NOT_FOUND, said, e);
         }
         if (isConditionFailure(service, code)) {

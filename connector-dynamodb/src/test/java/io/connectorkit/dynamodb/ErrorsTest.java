@@ -154,6 +154,14 @@ class ErrorsTest {
     }
 
     @Test
+    void aMissingIndexIsNotFoundThoughDynamoDbCallsItAValidationError() {
+        mapped(service(DynamoDbException.builder(), 400, "ValidationException",
+                        "The table does not have the specified index: byNothing").build(),
+                ErrorCode.NOT_FOUND, "table 'orders': ValidationException: The table does not have the specified"
+                        + " index: byNothing");
+    }
+
+    @Test
     void anythingElseIsAServiceErrorWithTheServicesCodeAndMessage() {
         mapped(service(DynamoDbException.builder(), 500, "InternalServerError", "Internal server error").build(),
                 ErrorCode.SERVICE_ERROR, "table 'orders': InternalServerError: Internal server error");
