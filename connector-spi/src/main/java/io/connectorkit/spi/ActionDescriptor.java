@@ -22,6 +22,11 @@ public record ActionDescriptor(
 
     /** The input with this key, if the action has one. */
     public Optional<InputDescriptor> input(String inputKey) {
-        return inputs.stream().filter(i -> i.key().equals(inputKey)).findFirst();
+        for (InputDescriptor input : inputs) {
+            if (input.key().equals(inputKey)) {
+                return Optional.of(input);
+            }
+        }
+        return Optional.empty();
     }
 }
