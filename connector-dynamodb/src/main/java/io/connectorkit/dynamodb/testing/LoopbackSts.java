@@ -36,13 +36,17 @@ import java.util.regex.Pattern;
  * <p>Each call issues fresh temporary credentials ({@code ASIALOOPBACK00000001}, then {@code ...02}, ...) unless
  * {@link #issue(IntFunction)} says otherwise, and is recorded with its headers (the SigV4 {@code Authorization}
  * among them) and form parameters. {@link #refuse(boolean)} makes it answer {@code 403 AccessDenied} as STS does for
- * a role whose trust policy does not allow the caller. Signatures are not checked.
+ * a role whose trust policy does not allow the caller; so does every AssumeRole of a role whose name starts with
+ * {@value #REFUSED_ROLE_PREFIX}, which lets a fixture reach that refusal too. Signatures are not checked.
  */
 public final class LoopbackSts implements AutoCloseable {
     /** The XML namespace of every STS response. */
     public static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
     /** The account of the caller named in refusals. */
     public static final String CALLER_ARN = "arn:aws:iam::123456789012:user/loopback-caller";
+
+    /** Roles named so ({@code arn:aws:iam::123456789012:role/denied-...}) are always refused. */
+    public static final String REFUSED_ROLE_PREFIX = "denied";
 
     private static final Pattern ROLE_ARN = Pattern.compile("arn:([^:]+):iam::(\\d+):role/(?:.*/)?([^/]+)");
     private static final int DEFAULT_DURATION_SECONDS = 3600;
@@ -130,7 +134,7 @@ public final class LoopbackSts implements AutoCloseable {
             if (!"AssumeRole".equals(params.get("Action"))) {
                 respond(exchange, 400, requestId, error("Sender", "InvalidAction",
                         "Could not find operation " + params.get("Action") + " for version 2011-06-15", requestId));
-            } else if (refusing) {
+            } else if (refusing || isRefusedRole(params.get("RoleArn"))) {
                 respond(exchange, 403, requestId, error("Sender", "AccessDenied",
                         "User: " + CALLER_ARN + " is not authorized to perform: sts:AssumeRole on resource: "
                                 + params.get("RoleArn"), requestId));
@@ -138,6 +142,11 @@ public final class LoopbackSts implements AutoCloseable {
                 respond(exchange, 200, requestId, assumeRoleResponse(params, requestId));
             }
         }
+    }
+
+    private static boolean isRefusedRole(String roleArn) {
+        Matcher matcher = ROLE_ARN.matcher(roleArn == null ? "" : roleArn);
+        return matcher.matches() && matcher.group(3).startsWith(REFUSED_ROLE_PREFIX);
     }
 
     private String assumeRoleResponse(Map<String, String> params, String requestId) {
