@@ -111,7 +111,7 @@ class AttributeValuesDynamoDbLocalTest {
         values.forEach((name, value) -> {
             Map<String, AttributeValue> back = assertDoesNotThrow(() -> putAndGet(withId("in-" + name, name, value)),
                     name);
-            AttributeValuesProperties.assertSameJson(AttributeValues.toJson(value),
+            AttributeValuesPropertyTest.assertSameJson(AttributeValues.toJson(value),
                     AttributeValues.toJson(back.get(name)), name);
         });
 

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * numbers of up to 38 significant digits across DynamoDB's whole range, booleans, nulls, and lists and objects nested
  * to DynamoDB's 32 levels (the item being level 1, so attribute values nest up to 31 containers).
  */
-class AttributeValuesProperties {
+class AttributeValuesPropertyTest {
     static final InputDescriptor VALUE = InputDescriptor.builder("value", "Value").type(InputType.JSON).build();
     static final int MAX_CONTAINERS = AttributeValues.MAX_DEPTH - 1;
     static final BigInteger MAX_UNSCALED = BigInteger.TEN.pow(38).subtract(BigInteger.ONE);
@@ -42,7 +42,7 @@ class AttributeValuesProperties {
      */
     @Property(tries = 10000)
     void documentsRoundTripExactly(@ForAll("documents") Map<String, Object> document) {
-        int deepest = document.values().stream().mapToInt(AttributeValuesProperties::containers).max().orElse(0);
+        int deepest = document.values().stream().mapToInt(AttributeValuesPropertyTest::containers).max().orElse(0);
         Statistics.label("deepest nesting (containers in one attribute)").collect(deepest == 0 ? "0"
                 : deepest <= 3 ? "1-3" : deepest <= 15 ? "4-15" : deepest < MAX_CONTAINERS ? "16-30" : "31 (limit)");
         Statistics.label("deepest nesting (containers in one attribute)").coverage(
@@ -256,10 +256,10 @@ class AttributeValuesProperties {
     /** How many lists or objects sit one inside another at the deepest point of a value. */
     static int containers(Object value) {
         if (value instanceof Map<?, ?> map) {
-            return 1 + map.values().stream().mapToInt(AttributeValuesProperties::containers).max().orElse(0);
+            return 1 + map.values().stream().mapToInt(AttributeValuesPropertyTest::containers).max().orElse(0);
         }
         if (value instanceof List<?> list) {
-            return 1 + list.stream().mapToInt(AttributeValuesProperties::containers).max().orElse(0);
+            return 1 + list.stream().mapToInt(AttributeValuesPropertyTest::containers).max().orElse(0);
         }
         return 0;
     }
