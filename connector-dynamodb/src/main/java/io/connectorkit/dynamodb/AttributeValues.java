@@ -6,16 +6,22 @@ import io.connectorkit.spi.InputDescriptor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,6 +59,10 @@ public final class AttributeValues {
     /** Every value sits in an item (or, for an expression value, is compared with one), which is level 1. */
     private static final int ITEM_LEVEL = 1;
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** AttributeValues are immutable: the values that carry no data are built once. */
+    private static final AttributeValue NULL = AttributeValue.fromNul(true);
+    private static final AttributeValue TRUE = AttributeValue.fromBool(true);
+    private static final AttributeValue FALSE = AttributeValue.fromBool(false);
 
     private AttributeValues() {
     }
@@ -68,35 +78,9 @@ public final class AttributeValues {
      * @throws ConnectorException {@code INVALID_INPUT} when the hint cannot apply or a DynamoDB limit is broken
      */
     public static AttributeValue toAttributeValue(Object json, String typeHint, InputDescriptor input, String where) {
-        Place place = new Place(Objects.requireNonNull(input, "input"), where == null || where.isBlank() ? "value" : where);
-        String hint = typeHint == null || typeHint.isBlank() ? null : typeHint.trim().toUpperCase(Locale.ROOT);
-        if (hint == null) {
-            return natural(json, place, Path.ROOT, ITEM_LEVEL);
-        }
-        return switch (hint) {
-            case "S" -> fromS(json, place, Path.ROOT);
-            case "N" -> AttributeValue.fromN(numberText(json, place, Path.ROOT, "N"));
-            case "B" -> AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(binary(json, place, Path.ROOT, "B")));
-            case "BOOL" -> fromBool(json, place);
-            case "NULL" -> {
-                if (json != null) {
-                    throw place.error(Path.ROOT, "type NULL takes only null, not " + JsonObjects.kind(json));
-                }
-                yield AttributeValue.fromNul(true);
-            }
-            case "L" -> {
-                if (!(json instanceof List<?> list)) {
-                    throw place.error(Path.ROOT, "type L needs an array, not " + JsonObjects.kind(json));
-                }
-                yield list(list, place, Path.ROOT, ITEM_LEVEL);
-            }
-            case "M" -> map(asMap(json, place), place, Path.ROOT, ITEM_LEVEL);
-            case "SS" -> stringSet(json, place);
-            case "NS" -> numberSet(json, place);
-            case "BS" -> binarySet(json, place);
-            default -> throw place.error(Path.ROOT, "has the unknown type \"" + typeHint + "\"; use one of "
-                    + String.join(", ", TypeHints.CODES));
-        };
+        Conversion conversion = new Conversion(Objects.requireNonNull(input, "input"));
+        conversion.where = where == null || where.isBlank() ? "value" : where;
+        return conversion.value(json, typeHint);
     }
 
     /**
@@ -105,7 +89,7 @@ public final class AttributeValues {
      * @param json             an object, or a key/value list (see {@link JsonObjects})
      * @param hintsByAttribute type codes keyed by top-level attribute name; each must name an attribute the item has
      * @param input            the input the item came from, named in errors
-     * @return the item in the attributes' order
+     * @return the item in the attributes' order, a new mutable map the caller owns
      * @throws ConnectorException {@code INVALID_INPUT} for a value that breaks a rule, a hint for a missing attribute,
      *                            an empty attribute name, or an item over {@link ItemSize#MAX_ITEM_BYTES}
      */
@@ -113,22 +97,39 @@ public final class AttributeValues {
             InputDescriptor input) {
         Objects.requireNonNull(input, "input");
         Map<String, String> hints = hintsByAttribute == null ? Map.of() : hintsByAttribute;
-        Map<String, Object> object = JsonObjects.asObject(json, input);
-        for (String hinted : hints.keySet()) {
-            if (!object.containsKey(hinted)) {
-                throw JsonObjects.invalid(input, "has no attribute '" + hinted + "', but a type ("
-                        + hints.get(hinted) + ") is given for it");
+        Map<?, ?> object;
+        if (hints.isEmpty() && json instanceof Map<?, ?> map) {
+            // no hints to look up: the map itself is read once, without the copy asObject makes
+            object = JsonObjects.requireTextKeys(map, input);
+        } else {
+            Map<String, Object> copy = JsonObjects.asObject(json, input);
+            for (String hinted : hints.keySet()) {
+                if (!copy.containsKey(hinted)) {
+                    throw JsonObjects.invalid(input, "has no attribute '" + hinted + "', but a type ("
+                            + hints.get(hinted) + ") is given for it");
+                }
             }
+            object = copy;
         }
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        object.forEach((name, value) -> {
+        Map<String, AttributeValue> item = new LinkedHashMap<>(capacity(object.size()));
+        Conversion conversion = new Conversion(input);
+        int attributes = 0;
+        for (Map.Entry<?, ?> attribute : object.entrySet()) {
+            String name = (String) attribute.getKey();
             if (name.isEmpty()) {
                 throw JsonObjects.invalid(input, "has an attribute with an empty name; DynamoDB attribute names"
                         + " are at least one character");
             }
-            item.put(name, toAttributeValue(value, hints.get(name), input, "attribute '" + name + "'"));
-        });
-        long bytes = ItemSize.bytes(item);
+            conversion.attribute = name;
+            conversion.bytes += ItemSize.utf8(name);
+            item.put(name, conversion.value(attribute.getValue(), hints.get(name)));
+            attributes++;
+        }
+        // the size is counted during the conversion; only a map whose keys are equal but distinct to it (an
+        // IdentityHashMap, say) gives an item with fewer attributes than were counted
+        long bytes = item.size() == attributes ? conversion.bytes : ItemSize.bytes(item);
+        assert bytes == ItemSize.bytes(item) : "size counted during conversion " + bytes + " != "
+                + ItemSize.bytes(item);
         if (bytes > ItemSize.MAX_ITEM_BYTES) {
             throw JsonObjects.invalid(input, "is " + bytes + " bytes as a DynamoDB item, over DynamoDB's limit of "
                     + ItemSize.MAX_ITEM_BYTES + " bytes (400 KB)");
@@ -204,73 +205,359 @@ public final class AttributeValues {
         return type == AttributeValue.Type.NUL ? "NULL" : type.name();
     }
 
-    // ---- natural (unhinted) conversion
+    // ---- one conversion
 
-    private static AttributeValue natural(Object json, Place place, Path path, int depth) {
-        if (json == null) {
-            return AttributeValue.fromNul(true);
-        }
-        if (json instanceof String s) {
-            return AttributeValue.fromS(s);
-        }
-        if (json instanceof Boolean b) {
-            return AttributeValue.fromBool(b);
-        }
-        if (json instanceof Number n) {
-            return AttributeValue.fromN(numberText(n, place, path, "N"));
-        }
-        if (json instanceof List<?> list) {
-            return list(list, place, path, depth);
-        }
-        if (json instanceof Map<?, ?> map) {
-            return map(map, place, path, depth);
-        }
-        throw place.error(path, "is " + JsonObjects.kind(json) + ", which is not a JSON value");
-    }
+    /**
+     * One conversion's state: the value being converted, for messages (the attribute or other {@code where}, and the
+     * path down to the current value, kept as a stack and rendered only when an error is thrown), and the size of
+     * what has been converted, counted as DynamoDB counts it ({@link ItemSize}) during the same walk.
+     */
+    private static final class Conversion {
+        final InputDescriptor input;
+        /** How messages name the value, or null when it is {@link #attribute}. */
+        String where;
+        /** The attribute being converted, named {@code attribute 'name'} in messages. */
+        String attribute;
+        /** The path stack: at each depth a map key, or null with the list index in {@link #indexes}. */
+        private String[] keys;
+        private int[] indexes;
+        /** The size of the values converted so far, as {@link ItemSize#bytes(AttributeValue)} counts them. */
+        long bytes;
 
-    private static AttributeValue list(List<?> list, Place place, Path path, int depth) {
-        int level = enter(place, path, depth);
-        List<AttributeValue> out = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            out.add(natural(list.get(i), place, path.index(i), level));
+        Conversion(InputDescriptor input) {
+            this.input = input;
         }
-        return AttributeValue.fromL(out);
-    }
 
-    private static AttributeValue map(Map<?, ?> map, Place place, Path path, int depth) {
-        int level = enter(place, path, depth);
-        Map<String, AttributeValue> out = new LinkedHashMap<>(capacity(map.size()));
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!(entry.getKey() instanceof String key)) {
-                throw place.error(path, "has the key " + entry.getKey() + "; object keys must be text");
+        AttributeValue value(Object json, String typeHint) {
+            String hint = typeHint == null || typeHint.isBlank() ? null : typeHint.trim().toUpperCase(Locale.ROOT);
+            if (hint == null) {
+                return natural(json, ITEM_LEVEL);
             }
-            if (key.isEmpty()) {
-                throw place.error(path, "has an empty key; DynamoDB map keys, like attribute names, are at least one"
-                        + " character");
+            if (hint.equals("L")) {
+                if (!(json instanceof List<?> list)) {
+                    throw error(0, "type L needs an array, not " + JsonObjects.kind(json));
+                }
+                return list(list, ITEM_LEVEL);
             }
-            out.put(key, natural(entry.getValue(), place, path.key(key), level));
+            if (hint.equals("M")) {
+                return map(asMap(json), ITEM_LEVEL);
+            }
+            AttributeValue value = switch (hint) {
+                case "S" -> fromS(json);
+                case "N" -> AttributeValue.fromN(numberText(json, 0, "N"));
+                case "B" -> AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(binary(json, 0, "B")));
+                case "BOOL" -> fromBool(json);
+                case "NULL" -> {
+                    if (json != null) {
+                        throw error(0, "type NULL takes only null, not " + JsonObjects.kind(json));
+                    }
+                    yield NULL;
+                }
+                case "SS" -> stringSet(json);
+                case "NS" -> numberSet(json);
+                case "BS" -> binarySet(json);
+                default -> throw error(0, "has the unknown type \"" + typeHint + "\"; use one of "
+                        + String.join(", ", TypeHints.CODES));
+            };
+            bytes += ItemSize.bytes(value);
+            return value;
         }
-        return AttributeValue.fromM(out);
-    }
 
-    private static int enter(Place place, Path path, int depth) {
-        int level = depth + 1;
-        if (level > MAX_DEPTH) {
-            throw place.error(path, "nests lists and objects deeper than DynamoDB's " + MAX_DEPTH
-                    + " levels (the item is level 1, so a value holds at most " + (MAX_DEPTH - ITEM_LEVEL)
-                    + " lists or objects one inside another)");
+        // ---- natural (unhinted) conversion; a value at depth d sits at the path of length d - ITEM_LEVEL
+
+        private AttributeValue natural(Object json, int depth) {
+            if (json == null) {
+                bytes += 1;
+                return NULL;
+            }
+            if (json instanceof String s) {
+                bytes += ItemSize.utf8(s);
+                return AttributeValue.fromS(s);
+            }
+            if (json instanceof Boolean b) {
+                bytes += 1;
+                return b ? TRUE : FALSE;
+            }
+            if (json instanceof Number n) {
+                String text = numberText(n, depth - ITEM_LEVEL, "N");
+                bytes += ItemSize.numberBytes(text);
+                return AttributeValue.fromN(text);
+            }
+            if (json instanceof List<?> list) {
+                return list(list, depth);
+            }
+            if (json instanceof Map<?, ?> map) {
+                return map(map, depth);
+            }
+            throw error(depth - ITEM_LEVEL, "is " + JsonObjects.kind(json) + ", which is not a JSON value");
         }
-        return level;
-    }
 
-    // ---- hinted conversions
-
-    private static AttributeValue fromS(Object json, Place place, Path path) {
-        String text = scalarText(json);
-        if (text == null) {
-            throw place.error(path, "type S needs text, not " + JsonObjects.kind(json));
+        private AttributeValue list(List<?> list, int depth) {
+            int level = enter(depth);
+            int slot = depth - ITEM_LEVEL;
+            int size = list.size();
+            AttributeValue[] out = new AttributeValue[size];
+            for (int i = 0; i < size; i++) {
+                keys[slot] = null;
+                indexes[slot] = i;
+                out[i] = natural(list.get(i), level);
+            }
+            bytes += 3 + size;
+            // the SDK copies the list it is given: a view of the array is all it needs to copy from
+            return AttributeValue.fromL(Arrays.asList(out));
         }
-        return AttributeValue.fromS(text);
+
+        private AttributeValue map(Map<?, ?> map, int depth) {
+            int level = enter(depth);
+            int slot = depth - ITEM_LEVEL;
+            long before = bytes;
+            Fields fields = new Fields(map.size());
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String key)) {
+                    throw error(slot, "has the key " + entry.getKey() + "; object keys must be text");
+                }
+                if (key.isEmpty()) {
+                    throw error(slot, "has an empty key; DynamoDB map keys, like attribute names, are at least one"
+                            + " character");
+                }
+                keys[slot] = key;
+                fields.add(key, natural(entry.getValue(), level));
+                bytes += ItemSize.utf8(key);
+            }
+            bytes += 3 + fields.size;
+            // the SDK copies the map it is given into its own: the arrays are all it needs to copy from
+            AttributeValue value = AttributeValue.fromM(fields);
+            if (value.m().size() != fields.size) {
+                // keys equal but distinct in the given map (an IdentityHashMap) became one entry: count the result
+                bytes = before + ItemSize.bytes(value);
+            }
+            return value;
+        }
+
+        private int enter(int depth) {
+            int level = depth + 1;
+            if (level > MAX_DEPTH) {
+                throw error(depth - ITEM_LEVEL, "nests lists and objects deeper than DynamoDB's " + MAX_DEPTH
+                        + " levels (the item is level 1, so a value holds at most " + (MAX_DEPTH - ITEM_LEVEL)
+                        + " lists or objects one inside another)");
+            }
+            if (keys == null) {
+                keys = new String[MAX_DEPTH];
+                indexes = new int[MAX_DEPTH];
+            }
+            return level;
+        }
+
+        // ---- hinted conversions (top-level values only; set elements sit at the path [i])
+
+        private AttributeValue fromS(Object json) {
+            String text = scalarText(json);
+            if (text == null) {
+                throw error(0, "type S needs text, not " + JsonObjects.kind(json));
+            }
+            return AttributeValue.fromS(text);
+        }
+
+        private AttributeValue fromBool(Object json) {
+            if (json instanceof Boolean b) {
+                return b ? TRUE : FALSE;
+            }
+            if (json instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
+                return Boolean.parseBoolean(s.trim()) ? TRUE : FALSE;
+            }
+            throw error(0, "type BOOL needs true or false, not " + JsonObjects.kind(json));
+        }
+
+        private Map<?, ?> asMap(Object json) {
+            if (json instanceof Map<?, ?> map) {
+                return map;
+            }
+            if (json instanceof List<?> list) {
+                try {
+                    return JsonObjects.entries(list);
+                } catch (IllegalArgumentException e) {
+                    throw error(0, "type M needs an object (or a list of {\"key\": ..., \"value\": ...}"
+                            + " entries), but " + e.getMessage());
+                }
+            }
+            throw error(0, "type M needs an object, not " + JsonObjects.kind(json));
+        }
+
+        private AttributeValue stringSet(Object json) {
+            List<?> elements = setElements(json, "SS", "text");
+            List<String> out = new ArrayList<>(elements.size());
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < elements.size(); i++) {
+                Object element = elements.get(i);
+                String text = scalarText(element);
+                if (text == null) {
+                    throw errorAt(i, "type SS needs text elements, not " + JsonObjects.kind(element));
+                }
+                if (!seen.add(text)) {
+                    throw duplicate(i, "SS", JsonObjects.kind(text));
+                }
+                out.add(text);
+            }
+            return AttributeValue.fromSs(out);
+        }
+
+        private AttributeValue numberSet(Object json) {
+            List<?> elements = setElements(json, "NS", "numbers");
+            List<String> out = new ArrayList<>(elements.size());
+            Set<BigDecimal> seen = new TreeSet<>();
+            for (int i = 0; i < elements.size(); i++) {
+                at(0, i);
+                String text = numberText(elements.get(i), 1, "NS");
+                if (!seen.add(new BigDecimal(text))) {
+                    throw duplicate(i, "NS", "the number " + text);
+                }
+                out.add(text);
+            }
+            return AttributeValue.fromNs(out);
+        }
+
+        private AttributeValue binarySet(Object json) {
+            List<?> elements = setElements(json, "BS", "base64 text");
+            List<SdkBytes> out = new ArrayList<>(elements.size());
+            Set<ByteBuffer> seen = new HashSet<>();
+            for (int i = 0; i < elements.size(); i++) {
+                at(0, i);
+                byte[] bytes = binary(elements.get(i), 1, "BS");
+                if (!seen.add(ByteBuffer.wrap(bytes))) {
+                    throw duplicate(i, "BS", JsonObjects.kind(elements.get(i)));
+                }
+                out.add(SdkBytes.fromByteArrayUnsafe(bytes));
+            }
+            return AttributeValue.fromBs(out);
+        }
+
+        private List<?> setElements(Object json, String code, String of) {
+            if (!(json instanceof List<?> list)) {
+                throw error(0, "type " + code + " needs an array of " + of + ", not " + JsonObjects.kind(json));
+            }
+            if (list.isEmpty()) {
+                throw error(0, "type " + code + " needs at least one element: DynamoDB has no empty sets");
+            }
+            return list;
+        }
+
+        private ConnectorException duplicate(int index, String code, String element) {
+            return errorAt(index, "repeats " + element + ": a set (type " + code + ") holds each element once");
+        }
+
+        private byte[] binary(Object json, int pathLength, String code) {
+            if (!(json instanceof String text)) {
+                throw error(pathLength, "type " + code + " needs base64 text, not " + JsonObjects.kind(json));
+            }
+            try {
+                return Base64.getDecoder().decode(text.trim());
+            } catch (IllegalArgumentException e) {
+                throw error(pathLength, "type " + code + " needs base64 text, but " + JsonObjects.kind(text)
+                        + " is not base64 (" + e.getMessage() + ")");
+            }
+        }
+
+        // ---- numbers
+
+        /** The exact decimal text DynamoDB is sent for a number or numeric text, after checking DynamoDB's limits. */
+        private String numberText(Object json, int pathLength, String code) {
+            if (json instanceof Long || json instanceof Integer || json instanceof Short || json instanceof Byte) {
+                // at most 19 digits, far inside DynamoDB's range: nothing to check, no BigDecimal to build
+                return Long.toString(((Number) json).longValue());
+            }
+            BigDecimal number;
+            if (json instanceof Number n) {
+                if ((n instanceof Double || n instanceof Float) && !Double.isFinite(n.doubleValue())) {
+                    throw error(pathLength, "is " + n + ", which DynamoDB cannot store as a number");
+                }
+                try {
+                    number = decimal(n);
+                } catch (NumberFormatException e) {
+                    throw error(pathLength, "is " + JsonObjects.kind(n) + ", which is not a decimal number");
+                }
+            } else if (json instanceof String s && NUMERIC_TEXT.matcher(s.trim()).matches()) {
+                try {
+                    number = new BigDecimal(s.trim());
+                } catch (NumberFormatException e) {
+                    throw error(pathLength, "type " + code + " needs a number, but " + JsonObjects.kind(s)
+                            + " has an exponent out of range");
+                }
+            } else {
+                throw error(pathLength, "type " + code + " needs a number or numeric text, not "
+                        + JsonObjects.kind(json));
+            }
+            if (number.signum() == 0) {
+                // 0E-999999999 is zero too, and its plain text would be a billion characters long
+                return "0";
+            }
+            checkRange(number, pathLength);
+            // within the range the plain text is as long as the digits given, plus at most 131 characters
+            String text = number.toPlainString();
+            int digits = ItemSize.significantDigits(text);
+            if (digits > MAX_DIGITS) {
+                throw error(pathLength, "is the number " + shortText(number) + " with " + digits + " significant"
+                        + " digits; DynamoDB keeps at most " + MAX_DIGITS);
+            }
+            return text;
+        }
+
+        private void checkRange(BigDecimal number, int pathLength) {
+            int precision = number.precision();
+            long exponent = (long) precision - number.scale() - 1;
+            if (precision <= MAX_DIGITS && exponent >= -130 && exponent <= 125) {
+                // 10^exponent <= |number| < 10^(exponent + 1) with at most 38 digits: inside every limit
+                return;
+            }
+            BigDecimal magnitude = number.abs();
+            if (magnitude.compareTo(MIN_MAGNITUDE) < 0 || magnitude.compareTo(MAX_MAGNITUDE) > 0) {
+                throw error(pathLength, "is the number " + shortText(number) + ", outside DynamoDB's range:"
+                        + " non-zero numbers have a magnitude from 1E-130 to"
+                        + " 9.9999999999999999999999999999999999999E+125");
+            }
+        }
+
+        // ---- messages
+
+        /** Points the path's first segment at a set element. */
+        private void at(int slot, int index) {
+            if (keys == null) {
+                keys = new String[MAX_DEPTH];
+                indexes = new int[MAX_DEPTH];
+            }
+            keys[slot] = null;
+            indexes[slot] = index;
+        }
+
+        private ConnectorException errorAt(int index, String problem) {
+            at(0, index);
+            return error(1, problem);
+        }
+
+        /**
+         * {@code input 'key' (Label), <where> at <path>: <problem>}, the path being the stack's first
+         * {@code pathLength} segments ({@code items[2].name}), with no {@code at} for the top-level value.
+         */
+        ConnectorException error(int pathLength, String problem) {
+            String at = pathLength == 0 ? "" : " at " + path(pathLength);
+            String named = attribute != null ? "attribute '" + attribute + "'" : where;
+            return ConnectorException.invalidInput(input.key(),
+                    "input " + input.describe() + ", " + named + at + ": " + problem);
+        }
+
+        private String path(int length) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                String key = keys[i];
+                if (key == null) {
+                    out.append('[').append(indexes[i]).append(']');
+                } else if (!PLAIN_KEY.matcher(key).matches()) {
+                    out.append("[\"").append(key.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"]");
+                } else {
+                    out.append(out.length() == 0 ? "" : ".").append(key);
+                }
+            }
+            return out.toString();
+        }
     }
 
     /** Text for S: text as is, numbers as their decimal text, booleans as true/false; null for anything else. */
@@ -289,149 +576,6 @@ public final class AttributeValues {
             return n.toString();
         }
         return null;
-    }
-
-    private static AttributeValue fromBool(Object json, Place place) {
-        if (json instanceof Boolean b) {
-            return AttributeValue.fromBool(b);
-        }
-        if (json instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
-            return AttributeValue.fromBool(Boolean.parseBoolean(s.trim()));
-        }
-        throw place.error(Path.ROOT, "type BOOL needs true or false, not " + JsonObjects.kind(json));
-    }
-
-    private static Map<?, ?> asMap(Object json, Place place) {
-        if (json instanceof Map<?, ?> map) {
-            return map;
-        }
-        if (json instanceof List<?> list) {
-            try {
-                return JsonObjects.entries(list);
-            } catch (IllegalArgumentException e) {
-                throw place.error(Path.ROOT, "type M needs an object (or a list of {\"key\": ..., \"value\": ...}"
-                        + " entries), but " + e.getMessage());
-            }
-        }
-        throw place.error(Path.ROOT, "type M needs an object, not " + JsonObjects.kind(json));
-    }
-
-    private static AttributeValue stringSet(Object json, Place place) {
-        List<?> elements = setElements(json, place, "SS", "text");
-        List<String> out = new ArrayList<>(elements.size());
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < elements.size(); i++) {
-            Object element = elements.get(i);
-            String text = scalarText(element);
-            if (text == null) {
-                throw place.error(Path.ROOT.index(i), "type SS needs text elements, not "
-                        + JsonObjects.kind(element));
-            }
-            if (!seen.add(text)) {
-                throw duplicate(place, i, "SS", JsonObjects.kind(text));
-            }
-            out.add(text);
-        }
-        return AttributeValue.fromSs(out);
-    }
-
-    private static AttributeValue numberSet(Object json, Place place) {
-        List<?> elements = setElements(json, place, "NS", "numbers");
-        List<String> out = new ArrayList<>(elements.size());
-        Set<BigDecimal> seen = new TreeSet<>();
-        for (int i = 0; i < elements.size(); i++) {
-            String text = numberText(elements.get(i), place, Path.ROOT.index(i), "NS");
-            if (!seen.add(new BigDecimal(text))) {
-                throw duplicate(place, i, "NS", "the number " + text);
-            }
-            out.add(text);
-        }
-        return AttributeValue.fromNs(out);
-    }
-
-    private static AttributeValue binarySet(Object json, Place place) {
-        List<?> elements = setElements(json, place, "BS", "base64 text");
-        List<SdkBytes> out = new ArrayList<>(elements.size());
-        Set<ByteBuffer> seen = new HashSet<>();
-        for (int i = 0; i < elements.size(); i++) {
-            byte[] bytes = binary(elements.get(i), place, Path.ROOT.index(i), "BS");
-            if (!seen.add(ByteBuffer.wrap(bytes))) {
-                throw duplicate(place, i, "BS", JsonObjects.kind(elements.get(i)));
-            }
-            out.add(SdkBytes.fromByteArrayUnsafe(bytes));
-        }
-        return AttributeValue.fromBs(out);
-    }
-
-    private static List<?> setElements(Object json, Place place, String code, String of) {
-        if (!(json instanceof List<?> list)) {
-            throw place.error(Path.ROOT, "type " + code + " needs an array of " + of + ", not "
-                    + JsonObjects.kind(json));
-        }
-        if (list.isEmpty()) {
-            throw place.error(Path.ROOT, "type " + code + " needs at least one element: DynamoDB has no empty sets");
-        }
-        return list;
-    }
-
-    private static ConnectorException duplicate(Place place, int index, String code, String element) {
-        return place.error(Path.ROOT.index(index), "repeats " + element + ": a set (type " + code
-                + ") holds each element once");
-    }
-
-    private static byte[] binary(Object json, Place place, Path path, String code) {
-        if (!(json instanceof String text)) {
-            throw place.error(path, "type " + code + " needs base64 text, not " + JsonObjects.kind(json));
-        }
-        try {
-            return Base64.getDecoder().decode(text.trim());
-        } catch (IllegalArgumentException e) {
-            throw place.error(path, "type " + code + " needs base64 text, but " + JsonObjects.kind(text)
-                    + " is not base64 (" + e.getMessage() + ")");
-        }
-    }
-
-    // ---- numbers
-
-    /** The exact decimal text DynamoDB is sent for a number or numeric text, after checking DynamoDB's limits. */
-    private static String numberText(Object json, Place place, Path path, String code) {
-        if (json instanceof Long || json instanceof Integer || json instanceof Short || json instanceof Byte) {
-            // at most 19 digits, far inside DynamoDB's range: nothing to check, no BigDecimal to build
-            return Long.toString(((Number) json).longValue());
-        }
-        BigDecimal number;
-        if (json instanceof Number n) {
-            if ((n instanceof Double || n instanceof Float) && !Double.isFinite(n.doubleValue())) {
-                throw place.error(path, "is " + n + ", which DynamoDB cannot store as a number");
-            }
-            try {
-                number = decimal(n);
-            } catch (NumberFormatException e) {
-                throw place.error(path, "is " + JsonObjects.kind(n) + ", which is not a decimal number");
-            }
-        } else if (json instanceof String s && NUMERIC_TEXT.matcher(s.trim()).matches()) {
-            try {
-                number = new BigDecimal(s.trim());
-            } catch (NumberFormatException e) {
-                throw place.error(path, "type " + code + " needs a number, but " + JsonObjects.kind(s)
-                        + " has an exponent out of range");
-            }
-        } else {
-            throw place.error(path, "type " + code + " needs a number or numeric text, not " + JsonObjects.kind(json));
-        }
-        if (number.signum() == 0) {
-            // 0E-999999999 is zero too, and its plain text would be a billion characters long
-            return "0";
-        }
-        checkRange(number, place, path);
-        // within the range the plain text is as long as the digits given, plus at most 131 characters
-        String text = number.toPlainString();
-        int digits = ItemSize.significantDigits(text);
-        if (digits > MAX_DIGITS) {
-            throw place.error(path, "is the number " + shortText(number) + " with " + digits + " significant"
-                    + " digits; DynamoDB keeps at most " + MAX_DIGITS);
-        }
-        return text;
     }
 
     private static BigDecimal decimal(Number n) {
@@ -453,23 +597,81 @@ public final class AttributeValues {
         return new BigDecimal(n.toString());
     }
 
-    private static void checkRange(BigDecimal number, Place place, Path path) {
-        int precision = number.precision();
-        long exponent = (long) precision - number.scale() - 1;
-        if (precision <= MAX_DIGITS && exponent >= -130 && exponent <= 125) {
-            // 10^exponent <= |number| < 10^(exponent + 1) with at most 38 digits: inside every limit
-            return;
-        }
-        BigDecimal magnitude = number.abs();
-        if (magnitude.compareTo(MIN_MAGNITUDE) < 0 || magnitude.compareTo(MAX_MAGNITUDE) > 0) {
-            throw place.error(path, "is the number " + shortText(number) + ", outside DynamoDB's range: non-zero"
-                    + " numbers have a magnitude from 1E-130 to 9.9999999999999999999999999999999999999E+125");
-        }
-    }
-
     private static String shortText(BigDecimal number) {
         String text = number.toString();
         return text.length() <= 60 ? text : text.substring(0, 30) + "..." + text.substring(text.length() - 20);
+    }
+
+    /**
+     * A map's converted fields, in order, as the map handed to {@link AttributeValue#fromM}: the SDK copies that
+     * map into its own, so a pair of arrays it can walk is cheaper to give it than a hash map built only to be
+     * copied. A complete (read-only) map, should an SDK ever keep it rather than copy it.
+     */
+    private static final class Fields extends AbstractMap<String, AttributeValue> {
+        private String[] names;
+        private AttributeValue[] values;
+        private int size;
+
+        Fields(int expected) {
+            names = new String[expected];
+            values = new AttributeValue[expected];
+        }
+
+        void add(String name, AttributeValue value) {
+            if (size == names.length) {
+                // the given map held more entries than it said
+                names = Arrays.copyOf(names, size * 2 + 1);
+                values = Arrays.copyOf(values, size * 2 + 1);
+            }
+            names[size] = name;
+            values[size] = value;
+            size++;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super AttributeValue> action) {
+            for (int i = 0; i < size; i++) {
+                action.accept(names[i], values[i]);
+            }
+        }
+
+        @Override
+        public Set<Map.Entry<String, AttributeValue>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, AttributeValue>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < size;
+                        }
+
+                        @Override
+                        public Map.Entry<String, AttributeValue> next() {
+                            if (next >= size) {
+                                throw new NoSuchElementException();
+                            }
+                            Map.Entry<String, AttributeValue> entry = new SimpleImmutableEntry<>(names[next],
+                                    values[next]);
+                            next++;
+                            return entry;
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return size;
+                }
+            };
+        }
     }
 
     /** A number's text as {@code Json.parse} would read it: integers as Long or BigInteger, the rest BigDecimal. */
@@ -509,45 +711,5 @@ public final class AttributeValues {
 
     private static String base64(SdkBytes bytes) {
         return Base64.getEncoder().encodeToString(bytes.asByteArrayUnsafe());
-    }
-
-    // ---- where a value sits, for messages
-
-    /** The input and the value within it (attribute, placeholder, parameter) that messages name. */
-    private record Place(InputDescriptor input, String where) {
-        ConnectorException error(Path path, String problem) {
-            String at = path == Path.ROOT ? "" : " at " + path;
-            return ConnectorException.invalidInput(input.key(),
-                    "input " + input.describe() + ", " + where + at + ": " + problem);
-        }
-    }
-
-    /** A path inside a value, rendered only for a message: {@code items[2].name}. */
-    private record Path(Path parent, Object segment) {
-        static final Path ROOT = new Path(null, null);
-
-        Path index(int i) {
-            return new Path(this, i);
-        }
-
-        Path key(String key) {
-            return new Path(this, key);
-        }
-
-        @Override
-        public String toString() {
-            if (parent == null) {
-                return "";
-            }
-            String before = parent.toString();
-            if (segment instanceof Integer i) {
-                return before + "[" + i + "]";
-            }
-            String key = (String) segment;
-            if (!PLAIN_KEY.matcher(key).matches()) {
-                return before + "[\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
-            }
-            return before.isEmpty() ? key : before + "." + key;
-        }
     }
 }

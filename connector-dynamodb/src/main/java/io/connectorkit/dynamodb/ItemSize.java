@@ -42,7 +42,7 @@ public final class ItemSize {
         }
         return switch (type) {
             case S -> utf8(value.s());
-            case N -> number(value.n());
+            case N -> numberBytes(value.n());
             case B -> value.b().asByteArrayUnsafe().length;
             case BOOL, NUL -> 1;
             case L -> {
@@ -57,17 +57,44 @@ public final class ItemSize {
                 Map<String, AttributeValue> map = value.m();
                 yield 3 + map.size() + bytes(map);
             }
-            case SS -> value.ss().stream().mapToLong(ItemSize::utf8).sum();
-            case NS -> value.ns().stream().mapToLong(ItemSize::number).sum();
-            case BS -> value.bs().stream().map(SdkBytes::asByteArrayUnsafe).mapToLong(b -> b.length).sum();
+            case SS -> {
+                long sum = 0;
+                for (String element : value.ss()) {
+                    sum += utf8(element);
+                }
+                yield sum;
+            }
+            case NS -> {
+                long sum = 0;
+                for (String element : value.ns()) {
+                    sum += numberBytes(element);
+                }
+                yield sum;
+            }
+            case BS -> {
+                long sum = 0;
+                for (SdkBytes element : value.bs()) {
+                    sum += element.asByteArrayUnsafe().length;
+                }
+                yield sum;
+            }
             default -> 0;
         };
     }
 
     /** UTF-8 length without encoding: a string of 400 KB should not cost another 400 KB to measure. */
     static long utf8(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
+        int length = text.length();
+        int ascii = 0;
+        while (ascii < length && text.charAt(ascii) < 0x80) {
+            ascii++;
+        }
+        if (ascii == length) {
+            // most text is ASCII: one byte a character, found by the shortest loop
+            return length;
+        }
+        long bytes = ascii;
+        for (int i = ascii; i < length; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
                 bytes += 1;
@@ -84,8 +111,8 @@ public final class ItemSize {
         return bytes;
     }
 
-    /** One byte per two significant digits, rounded up, plus one. */
-    private static long number(String text) {
+    /** A number's size: one byte per two significant digits, rounded up, plus one. */
+    static long numberBytes(String text) {
         return (Math.max(1, significantDigits(text)) + 1) / 2 + 1;
     }
 

@@ -32,7 +32,7 @@ public final class JsonObjects {
         if (raw instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (!(entry.getKey() instanceof String key)) {
-                    throw invalid(input, "must be an object with text keys, not the key " + entry.getKey());
+                    throw nonTextKey(input, entry.getKey());
                 }
                 out.put(key, entry.getValue());
             }
@@ -47,6 +47,24 @@ public final class JsonObjects {
         }
         throw invalid(input, "must be an object (or a list of {\"key\": ..., \"value\": ...} entries), not "
                 + kind(raw));
+    }
+
+    /**
+     * The map itself once every key is text: what {@link #asObject} checks of a map, without its copy.
+     *
+     * @throws ConnectorException {@code INVALID_INPUT} as {@link #asObject} for the first key that is not text
+     */
+    static Map<?, ?> requireTextKeys(Map<?, ?> map, InputDescriptor input) {
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String)) {
+                throw nonTextKey(input, key);
+            }
+        }
+        return map;
+    }
+
+    private static ConnectorException nonTextKey(InputDescriptor input, Object key) {
+        return invalid(input, "must be an object with text keys, not the key " + key);
     }
 
     /**
