@@ -11,6 +11,7 @@ import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -122,7 +123,7 @@ public final class AttributeValues {
             }
             conversion.attribute = name;
             conversion.bytes += ItemSize.utf8(name);
-            item.put(name, conversion.value(attribute.getValue(), hints.get(name)));
+            item.put(name, conversion.value(attribute.getValue(), hints.isEmpty() ? null : hints.get(name)));
             attributes++;
         }
         // the size is counted during the conversion; only a map whose keys are equal but distinct to it (an
@@ -223,6 +224,8 @@ public final class AttributeValues {
         private int[] indexes;
         /** The size of the values converted so far, as {@link ItemSize#bytes(AttributeValue)} counts them. */
         long bytes;
+        /** The significant digits of the number {@link #numberText} returned last. */
+        private int digits;
 
         Conversion(InputDescriptor input) {
             this.input = input;
@@ -280,7 +283,7 @@ public final class AttributeValues {
             }
             if (json instanceof Number n) {
                 String text = numberText(n, depth - ITEM_LEVEL, "N");
-                bytes += ItemSize.numberBytes(text);
+                bytes += ItemSize.numberBytes(digits);
                 return AttributeValue.fromN(text);
             }
             if (json instanceof List<?> list) {
@@ -327,7 +330,7 @@ public final class AttributeValues {
             bytes += 3 + fields.size;
             // the SDK copies the map it is given into its own: the arrays are all it needs to copy from
             AttributeValue value = AttributeValue.fromM(fields);
-            if (value.m().size() != fields.size) {
+            if (!(map instanceof HashMap) && value.m().size() != fields.size) {
                 // keys equal but distinct in the given map (an IdentityHashMap) became one entry: count the result
                 bytes = before + ItemSize.bytes(value);
             }
@@ -463,7 +466,9 @@ public final class AttributeValues {
         private String numberText(Object json, int pathLength, String code) {
             if (json instanceof Long || json instanceof Integer || json instanceof Short || json instanceof Byte) {
                 // at most 19 digits, far inside DynamoDB's range: nothing to check, no BigDecimal to build
-                return Long.toString(((Number) json).longValue());
+                String text = Long.toString(((Number) json).longValue());
+                digits = ItemSize.integerSignificantDigits(text);
+                return text;
             }
             BigDecimal number;
             if (json instanceof Number n) {
@@ -488,12 +493,15 @@ public final class AttributeValues {
             }
             if (number.signum() == 0) {
                 // 0E-999999999 is zero too, and its plain text would be a billion characters long
+                digits = 0;
                 return "0";
             }
-            checkRange(number, pathLength);
+            int precision = checkRange(number, pathLength);
             // within the range the plain text is as long as the digits given, plus at most 131 characters
             String text = number.toPlainString();
-            int digits = ItemSize.significantDigits(text);
+            // plain text ending in a digit other than 0 ends with the last of the precision's digits, none of
+            // them a trailing zero; leading zeros are never part of the precision
+            digits = text.charAt(text.length() - 1) != '0' ? precision : ItemSize.significantDigits(text);
             if (digits > MAX_DIGITS) {
                 throw error(pathLength, "is the number " + shortText(number) + " with " + digits + " significant"
                         + " digits; DynamoDB keeps at most " + MAX_DIGITS);
@@ -501,12 +509,13 @@ public final class AttributeValues {
             return text;
         }
 
-        private void checkRange(BigDecimal number, int pathLength) {
+        /** Checks the number's magnitude; returns its precision (its unscaled value's digits). */
+        private int checkRange(BigDecimal number, int pathLength) {
             int precision = number.precision();
             long exponent = (long) precision - number.scale() - 1;
             if (precision <= MAX_DIGITS && exponent >= -130 && exponent <= 125) {
                 // 10^exponent <= |number| < 10^(exponent + 1) with at most 38 digits: inside every limit
-                return;
+                return precision;
             }
             BigDecimal magnitude = number.abs();
             if (magnitude.compareTo(MIN_MAGNITUDE) < 0 || magnitude.compareTo(MAX_MAGNITUDE) > 0) {
@@ -514,6 +523,7 @@ public final class AttributeValues {
                         + " non-zero numbers have a magnitude from 1E-130 to"
                         + " 9.9999999999999999999999999999999999999E+125");
             }
+            return precision;
         }
 
         // ---- messages

@@ -113,7 +113,25 @@ public final class ItemSize {
 
     /** A number's size: one byte per two significant digits, rounded up, plus one. */
     static long numberBytes(String text) {
-        return (Math.max(1, significantDigits(text)) + 1) / 2 + 1;
+        return numberBytes(significantDigits(text));
+    }
+
+    /** The size of a number of so many significant digits. */
+    static long numberBytes(int significantDigits) {
+        return (Math.max(1, significantDigits) + 1) / 2 + 1;
+    }
+
+    /**
+     * {@link #significantDigits} of an integer's text as {@code Long.toString} writes it ({@code -?[1-9][0-9]*} or
+     * {@code 0}): its digits less the trailing zeros, read from the end.
+     */
+    static int integerSignificantDigits(String text) {
+        int start = text.charAt(0) == '-' ? 1 : 0;
+        int end = text.length();
+        while (end > start && text.charAt(end - 1) == '0') {
+            end--;
+        }
+        return end - start;
     }
 
     /**
