@@ -11,7 +11,6 @@ import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -114,7 +113,6 @@ public final class AttributeValues {
         }
         Map<String, AttributeValue> item = new LinkedHashMap<>(capacity(object.size()));
         Conversion conversion = new Conversion(input);
-        int attributes = 0;
         for (Map.Entry<?, ?> attribute : object.entrySet()) {
             String name = (String) attribute.getKey();
             if (name.isEmpty()) {
@@ -122,18 +120,18 @@ public final class AttributeValues {
                         + " are at least one character");
             }
             conversion.attribute = name;
-            conversion.bytes += ItemSize.utf8(name);
+            conversion.maxBytes += ItemSize.maxUtf8(name);
             item.put(name, conversion.value(attribute.getValue(), hints.isEmpty() ? null : hints.get(name)));
-            attributes++;
         }
-        // the size is counted during the conversion; only a map whose keys are equal but distinct to it (an
-        // IdentityHashMap, say) gives an item with fewer attributes than were counted
-        long bytes = item.size() == attributes ? conversion.bytes : ItemSize.bytes(item);
-        assert bytes == ItemSize.bytes(item) : "size counted during conversion " + bytes + " != "
+        assert conversion.maxBytes >= ItemSize.bytes(item) : "size bound " + conversion.maxBytes + " < "
                 + ItemSize.bytes(item);
-        if (bytes > ItemSize.MAX_ITEM_BYTES) {
-            throw JsonObjects.invalid(input, "is " + bytes + " bytes as a DynamoDB item, over DynamoDB's limit of "
-                    + ItemSize.MAX_ITEM_BYTES + " bytes (400 KB)");
+        if (conversion.maxBytes > ItemSize.MAX_ITEM_BYTES) {
+            // only an item that may be too large (over about 133 KB of text) is measured exactly, in a second walk
+            long bytes = ItemSize.bytes(item);
+            if (bytes > ItemSize.MAX_ITEM_BYTES) {
+                throw JsonObjects.invalid(input, "is " + bytes + " bytes as a DynamoDB item, over DynamoDB's limit"
+                        + " of " + ItemSize.MAX_ITEM_BYTES + " bytes (400 KB)");
+            }
         }
         return item;
     }
@@ -210,8 +208,10 @@ public final class AttributeValues {
 
     /**
      * One conversion's state: the value being converted, for messages (the attribute or other {@code where}, and the
-     * path down to the current value, kept as a stack and rendered only when an error is thrown), and the size of
-     * what has been converted, counted as DynamoDB counts it ({@link ItemSize}) during the same walk.
+     * path down to the current value, kept as a stack and rendered only when an error is thrown), and a bound on the
+     * size of what has been converted, summed during the same walk: counting text's UTF-8 bytes exactly would read
+     * every character again, and the bound (three bytes a character at most) settles the 400 KB limit for all but
+     * items of over 133 KB of text, which {@link #toItem} then measures exactly.
      */
     private static final class Conversion {
         final InputDescriptor input;
@@ -222,10 +222,8 @@ public final class AttributeValues {
         /** The path stack: at each depth a map key, or null with the list index in {@link #indexes}. */
         private String[] keys;
         private int[] indexes;
-        /** The size of the values converted so far, as {@link ItemSize#bytes(AttributeValue)} counts them. */
-        long bytes;
-        /** The significant digits of the number {@link #numberText} returned last. */
-        private int digits;
+        /** At least the size of the values converted so far, as {@link ItemSize#bytes(AttributeValue)} counts it. */
+        long maxBytes;
 
         Conversion(InputDescriptor input) {
             this.input = input;
@@ -262,7 +260,7 @@ public final class AttributeValues {
                 default -> throw error(0, "has the unknown type \"" + typeHint + "\"; use one of "
                         + String.join(", ", TypeHints.CODES));
             };
-            bytes += ItemSize.bytes(value);
+            maxBytes += ItemSize.bytes(value);
             return value;
         }
 
@@ -270,20 +268,27 @@ public final class AttributeValues {
 
         private AttributeValue natural(Object json, int depth) {
             if (json == null) {
-                bytes += 1;
+                maxBytes += 1;
                 return NULL;
             }
             if (json instanceof String s) {
-                bytes += ItemSize.utf8(s);
+                maxBytes += ItemSize.maxUtf8(s);
                 return AttributeValue.fromS(s);
             }
             if (json instanceof Boolean b) {
-                bytes += 1;
+                maxBytes += 1;
                 return b ? TRUE : FALSE;
             }
             if (json instanceof Number n) {
+                AttributeValue small = SmallIntegers.of(n);
+                if (small != null) {
+                    // at most four digits: three bytes
+                    maxBytes += 3;
+                    return small;
+                }
                 String text = numberText(n, depth - ITEM_LEVEL, "N");
-                bytes += ItemSize.numberBytes(digits);
+                // no more significant digits than characters
+                maxBytes += ItemSize.numberBytes(text.length());
                 return AttributeValue.fromN(text);
             }
             if (json instanceof List<?> list) {
@@ -305,7 +310,7 @@ public final class AttributeValues {
                 indexes[slot] = i;
                 out[i] = natural(list.get(i), level);
             }
-            bytes += 3 + size;
+            maxBytes += 3 + size;
             // the SDK copies the list it is given: a view of the array is all it needs to copy from
             return AttributeValue.fromL(Arrays.asList(out));
         }
@@ -313,7 +318,6 @@ public final class AttributeValues {
         private AttributeValue map(Map<?, ?> map, int depth) {
             int level = enter(depth);
             int slot = depth - ITEM_LEVEL;
-            long before = bytes;
             Fields fields = new Fields(map.size());
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (!(entry.getKey() instanceof String key)) {
@@ -325,16 +329,12 @@ public final class AttributeValues {
                 }
                 keys[slot] = key;
                 fields.add(key, natural(entry.getValue(), level));
-                bytes += ItemSize.utf8(key);
+                maxBytes += ItemSize.maxUtf8(key);
             }
-            bytes += 3 + fields.size;
+            // keys equal but distinct in the given map (an IdentityHashMap) become one entry: the bound still holds
+            maxBytes += 3 + fields.size;
             // the SDK copies the map it is given into its own: the arrays are all it needs to copy from
-            AttributeValue value = AttributeValue.fromM(fields);
-            if (!(map instanceof HashMap) && value.m().size() != fields.size) {
-                // keys equal but distinct in the given map (an IdentityHashMap) became one entry: count the result
-                bytes = before + ItemSize.bytes(value);
-            }
-            return value;
+            return AttributeValue.fromM(fields);
         }
 
         private int enter(int depth) {
@@ -466,9 +466,7 @@ public final class AttributeValues {
         private String numberText(Object json, int pathLength, String code) {
             if (json instanceof Long || json instanceof Integer || json instanceof Short || json instanceof Byte) {
                 // at most 19 digits, far inside DynamoDB's range: nothing to check, no BigDecimal to build
-                String text = Long.toString(((Number) json).longValue());
-                digits = ItemSize.integerSignificantDigits(text);
-                return text;
+                return Long.toString(((Number) json).longValue());
             }
             BigDecimal number;
             if (json instanceof Number n) {
@@ -493,7 +491,6 @@ public final class AttributeValues {
             }
             if (number.signum() == 0) {
                 // 0E-999999999 is zero too, and its plain text would be a billion characters long
-                digits = 0;
                 return "0";
             }
             int precision = checkRange(number, pathLength);
@@ -501,7 +498,7 @@ public final class AttributeValues {
             String text = number.toPlainString();
             // plain text ending in a digit other than 0 ends with the last of the precision's digits, none of
             // them a trailing zero; leading zeros are never part of the precision
-            digits = text.charAt(text.length() - 1) != '0' ? precision : ItemSize.significantDigits(text);
+            int digits = text.charAt(text.length() - 1) != '0' ? precision : ItemSize.significantDigits(text);
             if (digits > MAX_DIGITS) {
                 throw error(pathLength, "is the number " + shortText(number) + " with " + digits + " significant"
                         + " digits; DynamoDB keeps at most " + MAX_DIGITS);
@@ -567,6 +564,40 @@ public final class AttributeValues {
                 }
             }
             return out.toString();
+        }
+    }
+
+    /**
+     * Numbers from {@value #MIN} to {@value #MAX} as shared {@code N} values, made when first met: counts,
+     * quantities, indexes and flags are most of the integers items hold, and an AttributeValue, being immutable,
+     * can be handed out any number of times, as {@link Integer#valueOf} does with its boxes.
+     */
+    private static final class SmallIntegers {
+        static final int MIN = -128;
+        static final int MAX = 1023;
+        private static final AttributeValue[] VALUES = new AttributeValue[MAX - MIN + 1];
+
+        /** The shared value of an integer in range, or null. */
+        static AttributeValue of(Number n) {
+            long value;
+            if (n instanceof Long l) {
+                value = l;
+            } else if (n instanceof Integer i) {
+                value = i;
+            } else {
+                return null;
+            }
+            if (value < MIN || value > MAX) {
+                return null;
+            }
+            int index = (int) value - MIN;
+            AttributeValue cached = VALUES[index];
+            if (cached == null) {
+                // a race makes two equal values, one of them kept: harmless, AttributeValue's fields are final
+                cached = AttributeValue.fromN(Long.toString(value));
+                VALUES[index] = cached;
+            }
+            return cached;
         }
     }
 

@@ -82,6 +82,11 @@ public final class ItemSize {
         };
     }
 
+    /** At least {@link #utf8}, without reading the text: a character is at most three bytes (a pair four). */
+    static long maxUtf8(String text) {
+        return 3L * text.length();
+    }
+
     /** UTF-8 length without encoding: a string of 400 KB should not cost another 400 KB to measure. */
     static long utf8(String text) {
         int length = text.length();
@@ -121,18 +126,6 @@ public final class ItemSize {
         return (Math.max(1, significantDigits) + 1) / 2 + 1;
     }
 
-    /**
-     * {@link #significantDigits} of an integer's text as {@code Long.toString} writes it ({@code -?[1-9][0-9]*} or
-     * {@code 0}): its digits less the trailing zeros, read from the end.
-     */
-    static int integerSignificantDigits(String text) {
-        int start = text.charAt(0) == '-' ? 1 : 0;
-        int end = text.length();
-        while (end > start && text.charAt(end - 1) == '0') {
-            end--;
-        }
-        return end - start;
-    }
 
     /**
      * The significant digits of numeric text (leading and trailing zeros left out; an exponent does not count),
