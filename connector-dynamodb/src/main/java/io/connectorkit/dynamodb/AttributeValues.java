@@ -717,11 +717,30 @@ public final class AttributeValues {
 
     /** A number's text as {@code Json.parse} would read it: integers as Long or BigInteger, the rest BigDecimal. */
     private static Object number(String text) {
-        int digits = integerDigits(text);
-        if (digits > 0 && digits <= 18) {
-            // up to 18 digits always fits a long: the common case skips BigInteger
-            return Long.parseLong(text);
+        // the common case, -?[0-9]+ or -?[0-9]+.[0-9]+ with at most 18 digits (which always fit a long), read in
+        // one pass: no BigInteger, no BigDecimal parser
+        int length = text.length();
+        int start = length > 0 && text.charAt(0) == '-' ? 1 : 0;
+        long unscaled = 0;
+        int point = -1;
+        int fast = 0;
+        for (int i = start; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                unscaled = unscaled * 10 + (c - '0');
+                fast++;
+            } else if (c == '.' && point < 0 && i > start && i < length - 1) {
+                point = i;
+            } else {
+                fast = 0;
+                break;
+            }
         }
+        if (fast > 0 && fast <= 18) {
+            long signed = start == 0 ? unscaled : -unscaled;
+            return point < 0 ? (Object) signed : BigDecimal.valueOf(signed, length - 1 - point);
+        }
+        int digits = integerDigits(text);
         try {
             if (digits > 0) {
                 BigInteger integer = new BigInteger(text);
