@@ -27,7 +27,6 @@ import io.connectorkit.spi.Action;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
 import io.connectorkit.spi.Inputs;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
@@ -70,7 +69,8 @@ public final class UpsertItemAction extends DynamoDbAction {
                         + "', which input 'value' (Value) does not have");
             }
         }
-        Map<String, AttributeValue> item = new LinkedHashMap<>(AttributeValues.toItem(value, hints, valueInput));
+        // a new mutable map of the call's own, which the key attributes' typed values may replace entries of
+        Map<String, AttributeValue> item = AttributeValues.toItem(value, hints, valueInput);
         String condition = CommonInputs.expression(inputs, CONDITION_EXPRESSION);
         Map<String, AttributeValue> values = ExpressionValues.resolve(inputs, EXPRESSION_ATTRIBUTE_VALUES,
                 EXPRESSION_ATTRIBUTE_VALUE_TYPES, condition);
