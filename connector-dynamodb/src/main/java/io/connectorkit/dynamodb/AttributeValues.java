@@ -649,24 +649,30 @@ public final class AttributeValues {
      * copied. A complete (read-only) map, should an SDK ever keep it rather than copy it.
      */
     private static final class Fields extends AbstractMap<String, AttributeValue> {
-        private String[] names;
-        private AttributeValue[] values;
+        /** Names and values in turn: one array to allocate rather than two. */
+        private Object[] entries;
         private int size;
 
         Fields(int expected) {
-            names = new String[expected];
-            values = new AttributeValue[expected];
+            entries = new Object[2 * expected];
         }
 
         void add(String name, AttributeValue value) {
-            if (size == names.length) {
+            if (2 * size == entries.length) {
                 // the given map held more entries than it said
-                names = Arrays.copyOf(names, size * 2 + 1);
-                values = Arrays.copyOf(values, size * 2 + 1);
+                entries = Arrays.copyOf(entries, 4 * size + 2);
             }
-            names[size] = name;
-            values[size] = value;
+            entries[2 * size] = name;
+            entries[2 * size + 1] = value;
             size++;
+        }
+
+        private String name(int i) {
+            return (String) entries[2 * i];
+        }
+
+        private AttributeValue value(int i) {
+            return (AttributeValue) entries[2 * i + 1];
         }
 
         @Override
@@ -677,7 +683,7 @@ public final class AttributeValues {
         @Override
         public void forEach(BiConsumer<? super String, ? super AttributeValue> action) {
             for (int i = 0; i < size; i++) {
-                action.accept(names[i], values[i]);
+                action.accept(name(i), value(i));
             }
         }
 
@@ -699,8 +705,8 @@ public final class AttributeValues {
                             if (next >= size) {
                                 throw new NoSuchElementException();
                             }
-                            Map.Entry<String, AttributeValue> entry = new SimpleImmutableEntry<>(names[next],
-                                    values[next]);
+                            Map.Entry<String, AttributeValue> entry = new SimpleImmutableEntry<>(name(next),
+                                    value(next));
                             next++;
                             return entry;
                         }
