@@ -333,7 +333,7 @@ public final class AttributeValues {
             }
             // keys equal but distinct in the given map (an IdentityHashMap) become one entry: the bound still holds
             maxBytes += 3 + fields.size;
-            // the SDK copies the map it is given into its own: the arrays are all it needs to copy from
+            // the SDK copies the map it is given into its own: an array of the fields is all it needs to copy from
             return AttributeValue.fromM(fields);
         }
 
@@ -645,7 +645,7 @@ public final class AttributeValues {
 
     /**
      * A map's converted fields, in order, as the map handed to {@link AttributeValue#fromM}: the SDK copies that
-     * map into its own, so a pair of arrays it can walk is cheaper to give it than a hash map built only to be
+     * map into its own, so an array it can walk is cheaper to give it than a hash map built only to be
      * copied. A complete (read-only) map, should an SDK ever keep it rather than copy it.
      */
     private static final class Fields extends AbstractMap<String, AttributeValue> {
