@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>One exception, counted and printed rather than failed: Apache HttpClient's wire and header loggers
  * ({@code org.apache.http.wire}, {@code org.apache.http.headers}) dump raw HTTP at FINE/DEBUG, session token and
  * STS response included. No client library can sign requests without sending them, and the connector cannot silence
- * a host's logging configuration; GUARANTEES.md tells hosts to keep those two loggers off.
+ * a host's logging configuration; the README (Guarantees) tells hosts to keep those two loggers off.
  */
 @ExtendWith(SecretHygiene.class)
 class SecretHygieneTest {
