@@ -83,27 +83,31 @@ class QueryAndPartiqlTest {
 
     @Test
     void aLimitThatTakesTheLastMatchGivesNoLastEvaluatedKey() {
-        Map<String, Object> exact = run("queryItems", inputs("tableName", table,
-                "keyConditionExpression", "pk = :pk AND sk >= :from",
-                "expressionAttributeValues", Map.of(":pk", "big", ":from", 2990L),
-                "queryParameters", Map.of("Limit", 10L, "ProjectionExpression", "sk")));
+        Map<String, Object> exact = lastTen(null, 10L);
         assertEquals(10L, exact.get("Count"));
         assertFalse(exact.containsKey("LastEvaluatedKey"), "nothing remains after the tenth item");
 
         // 2990, 2992, ..., 2998 match; after the fifth only 2999 remains, which the filter drops
-        Map<String, Object> filtered = run("queryItems", inputs("tableName", table,
-                "keyConditionExpression", "pk = :pk AND sk >= :from", "filterExpression", "even = :yes",
-                "expressionAttributeValues", Map.of(":pk", "big", ":from", 2990L, ":yes", true),
-                "queryParameters", Map.of("Limit", 5L)));
+        Map<String, Object> filtered = lastTen("even = :yes", 5L);
         assertEquals(5L, filtered.get("Count"));
         assertFalse(filtered.containsKey("LastEvaluatedKey"), "no match remains");
 
-        Map<String, Object> more = run("queryItems", inputs("tableName", table,
-                "keyConditionExpression", "pk = :pk AND sk >= :from", "filterExpression", "even = :yes",
-                "expressionAttributeValues", Map.of(":pk", "big", ":from", 2990L, ":yes", true),
-                "queryParameters", Map.of("Limit", 4L)));
+        Map<String, Object> more = lastTen("even = :yes", 4L);
         assertEquals(4L, more.get("Count"));
         assertEquals(Map.of("pk", "big", "sk", 2996L), more.get("LastEvaluatedKey"), "2998 still matches");
+    }
+
+    /** Queries the last ten items (sort keys 2990 to 2999), optionally filtered to the even ones. */
+    private static Map<String, Object> lastTen(String filter, long limit) {
+        Map<String, Object> values = new HashMap<>(Map.of(":pk", "big", ":from", 2990L));
+        Map<String, Object> raw = new HashMap<>(inputs("tableName", table,
+                "keyConditionExpression", "pk = :pk AND sk >= :from", "queryParameters", Map.of("Limit", limit)));
+        if (filter != null) {
+            values.put(":yes", true);
+            raw.put("filterExpression", filter);
+        }
+        raw.put("expressionAttributeValues", values);
+        return run("queryItems", raw);
     }
 
     @Test
