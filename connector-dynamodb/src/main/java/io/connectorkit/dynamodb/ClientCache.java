@@ -6,7 +6,6 @@ import io.connectorkit.spi.ErrorCode;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,7 +21,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
@@ -41,9 +39,6 @@ public final class ClientCache implements AutoCloseable {
     private final ClientSettings settings;
     private final Map<String, DynamoDbConnectionType> types;
     private final SdkHttpClient httpClient;
-    private static final Duration THROTTLE_BASE_DELAY = Duration.ofMillis(50);
-    private static final Duration THROTTLE_MAX_DELAY = Duration.ofSeconds(2);
-
     private final ConcurrentHashMap<Key, Entry> clients = new ConcurrentHashMap<>();
     private final AtomicInteger built = new AtomicInteger();
     private volatile boolean closed;
@@ -156,10 +151,7 @@ public final class ClientCache implements AutoCloseable {
                     .httpClient(httpClient)
                     .overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout())
                             .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
-                            // DynamoDB's own strategy backs off for up to ~50 s in all when throttled, past the call
-                            // timeout: a persistent throttle would end as TIMEOUT instead of THROTTLED
-                            .retryStrategy(r -> r.throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
-                                    THROTTLE_BASE_DELAY, THROTTLE_MAX_DELAY))));
+                            .retryStrategy(DynamoDbRetries.strategy()));
             if (endpoint != null) {
                 builder.endpointOverride(endpoint);
             }

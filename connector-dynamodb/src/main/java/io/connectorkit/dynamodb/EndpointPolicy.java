@@ -88,8 +88,9 @@ public final class EndpointPolicy {
 
     /**
      * Whether an address is one the connector never sends requests to: IPv4 link-local {@code 169.254.0.0/16}
-     * (instance metadata, ECS task metadata) and the EC2 IPv6 metadata address {@code fd00:ec2::254}, also when
-     * embedded in an IPv4-mapped or IPv4-compatible IPv6 address.
+     * (instance metadata, ECS task metadata), IPv6 link-local {@code fe80::/10}, and the EC2 IPv6 metadata address
+     * {@code fd00:ec2::254}; an IPv4 link-local address also when embedded in an IPv4-mapped or IPv4-compatible
+     * IPv6 address.
      */
     public static boolean isMetadataAddress(InetAddress address) {
         byte[] bytes = address.getAddress();
@@ -97,7 +98,8 @@ public final class EndpointPolicy {
             return isLinkLocalV4(bytes, 0);
         }
         if (address instanceof Inet6Address) {
-            if (Arrays.equals(bytes, EC2_IPV6_METADATA)) {
+            // fe80::/10 is IPv6's link-local range, as 169.254.0.0/16 is IPv4's: never a DynamoDB endpoint
+            if (Arrays.equals(bytes, EC2_IPV6_METADATA) || address.isLinkLocalAddress()) {
                 return true;
             }
             boolean firstTenZero = true;

@@ -58,6 +58,13 @@ class ClientCacheTest {
     }
 
     @Test
+    void clientsKeepDynamoDbsNineAttemptsWithTheShortThrottlingBackoff() {
+        DynamoDbClient client = cache.client(local(endpoint()), "us-east-1");
+        assertEquals(DynamoDbRetries.MAX_ATTEMPTS, client.serviceClientConfiguration().overrideConfiguration()
+                .retryStrategy().orElseThrow().maxAttempts());
+    }
+
+    @Test
     void equalConnectionObjectsShareAClient() {
         Connection a = local(endpoint());
         Connection b = local(endpoint());

@@ -31,7 +31,7 @@ class EndpointPolicyTest {
         "http://169.254.169.254", "http://169.254.169.254/latest/meta-data/", "https://169.254.170.2/v2/credentials",
         "http://169.254.0.1:8000", "http://[fd00:ec2::254]", "http://[fd00:ec2:0::254]/", "http://[FD00:EC2:0:0:0:0:0:254]",
         "http://[fd00:0ec2::0254]", "http://[::ffff:169.254.169.254]", "http://[::ffff:a9fe:a9fe]",
-        "http://[::169.254.169.254]"})
+        "http://[::169.254.169.254]", "http://[fe80::1]", "http://[FE80::a9fe:a9fe]:8000/", "http://[febf::1]"})
     void refusesMetadataAddressesInEverySpelling(String url) {
         ConnectorException e = assertThrows(ConnectorException.class, () -> EndpointPolicy.validate(url, "endpointUrl"));
         assertEquals(ErrorCode.INVALID_INPUT, e.code());

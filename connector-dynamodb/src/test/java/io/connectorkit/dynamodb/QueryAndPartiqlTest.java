@@ -82,6 +82,35 @@ class QueryAndPartiqlTest {
     }
 
     @Test
+    void aLimitThatTakesTheLastMatchGivesNoLastEvaluatedKey() {
+        Map<String, Object> exact = lastTen(null, 10L);
+        assertEquals(10L, exact.get("Count"));
+        assertFalse(exact.containsKey("LastEvaluatedKey"), "nothing remains after the tenth item");
+
+        // 2990, 2992, ..., 2998 match; after the fifth only 2999 remains, which the filter drops
+        Map<String, Object> filtered = lastTen("even = :yes", 5L);
+        assertEquals(5L, filtered.get("Count"));
+        assertFalse(filtered.containsKey("LastEvaluatedKey"), "no match remains");
+
+        Map<String, Object> more = lastTen("even = :yes", 4L);
+        assertEquals(4L, more.get("Count"));
+        assertEquals(Map.of("pk", "big", "sk", 2996L), more.get("LastEvaluatedKey"), "2998 still matches");
+    }
+
+    /** Queries the last ten items (sort keys 2990 to 2999), optionally filtered to the even ones. */
+    private static Map<String, Object> lastTen(String filter, long limit) {
+        Map<String, Object> values = new HashMap<>(Map.of(":pk", "big", ":from", 2990L));
+        Map<String, Object> raw = new HashMap<>(inputs("tableName", table,
+                "keyConditionExpression", "pk = :pk AND sk >= :from", "queryParameters", Map.of("Limit", limit)));
+        if (filter != null) {
+            values.put(":yes", true);
+            raw.put("filterExpression", filter);
+        }
+        raw.put("expressionAttributeValues", values);
+        return run("queryItems", raw);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aFilterAndQueryParametersApply() {
         Map<String, Object> output = run("queryItems", inputs("tableName", table,
@@ -156,6 +185,15 @@ class QueryAndPartiqlTest {
                 "queryParameters", List.of("N")));
         assertEquals(ErrorCode.INVALID_INPUT, wrongType.code());
         assertTrue(wrongType.getMessage().contains("parameter 1"), wrongType.getMessage());
+
+        // the default ["Rose"] is ignored without placeholders; values a caller gave are not silently dropped
+        ConnectorException unused = fails("rawRequest", inputs("statement",
+                "SELECT * FROM \"" + table + "\" WHERE pk = 'big'", "parameters", List.of("big")));
+        assertInvalid("parameters", unused);
+        assertTrue(unused.getMessage().contains("no ? placeholders"), unused.getMessage());
+        Object none = run("rawRequest", inputs("statement", "SELECT * FROM \"" + table + "\" WHERE pk = 'none'",
+                "parameters", List.of()));
+        assertEquals(Map.of("Items", List.of()), none);
     }
 
     @Test

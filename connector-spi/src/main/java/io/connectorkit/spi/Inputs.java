@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The validated values of one call, typed by their {@link InputDescriptor}s, with defaults applied.
@@ -22,10 +24,12 @@ import java.util.OptionalLong;
 public final class Inputs {
     private final Map<String, InputDescriptor> descriptors;
     private final Map<String, Object> values;
+    private final Set<String> given;
 
-    private Inputs(Map<String, InputDescriptor> descriptors, Map<String, Object> values) {
+    private Inputs(Map<String, InputDescriptor> descriptors, Map<String, Object> values, Set<String> given) {
         this.descriptors = descriptors;
         this.values = values;
+        this.given = given;
     }
 
     /**
@@ -66,7 +70,15 @@ public final class Inputs {
         if (!problems.isEmpty()) {
             throw ConnectorException.invalidInput(firstKey, String.join("; ", problems));
         }
-        return new Inputs(Collections.unmodifiableMap(byKey), Collections.unmodifiableMap(values));
+        Set<String> given = new HashSet<>();
+        values.keySet().forEach(key -> {
+            Object value = raw.get(key);
+            if (value != null && !(value instanceof String text && text.isEmpty())) {
+                given.add(key);
+            }
+        });
+        return new Inputs(Collections.unmodifiableMap(byKey), Collections.unmodifiableMap(values),
+                Collections.unmodifiableSet(given));
     }
 
     /** Stores the coerced value, or returns what is wrong with it. */
@@ -195,6 +207,14 @@ public final class Inputs {
     /** Whether the input has a value (given or defaulted). */
     public boolean has(String key) {
         return values.containsKey(known(key));
+    }
+
+    /**
+     * Whether the caller gave the input a value, rather than its default applying: for an action whose default
+     * only fits some uses of it and which must tell a default it ignores from a value it would drop.
+     */
+    public boolean given(String key) {
+        return given.contains(known(key));
     }
 
     /** The value as text; the input must have one (required inputs always do). */

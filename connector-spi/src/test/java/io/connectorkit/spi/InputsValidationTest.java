@@ -44,6 +44,10 @@ class InputsValidationTest {
         assertEquals(OptionalLong.of(5), inputs.optionalInteger("limit"));
         assertTrue(inputs.has("mode"));
         assertTrue(inputs.has("limit"));
+        assertFalse(inputs.given("mode"), "a default is not given");
+        assertFalse(inputs.given("body"));
+        assertTrue(inputs.given("name"));
+        assertThrows(IllegalArgumentException.class, () -> inputs.given("undeclared"));
     }
 
     @Test
@@ -64,6 +68,8 @@ class InputsValidationTest {
         assertEquals(List.of("Rose"), inputs.json("body"));
         assertFalse(inputs.has("note"));
         assertFalse(inputs.has("flag"));
+        assertFalse(inputs.given("mode"), "an empty string is no value given");
+        assertFalse(inputs.given("limit"), "nor is null");
     }
 
     @Test
@@ -74,6 +80,9 @@ class InputsValidationTest {
         assertEquals("PAY_PER_REQUEST", inputs.string("mode"));
         assertEquals(OptionalLong.of(7), inputs.optionalInteger("limit"));
         assertEquals(Map.of(), inputs.json("body"));
+        assertTrue(inputs.given("mode"));
+        assertTrue(inputs.given("body"));
+        assertFalse(inputs.given("note"));
     }
 
     @Test

@@ -57,10 +57,14 @@ final class InvokeCommand extends Command {
             if (declared.isPresent() || WorkflowEngine.needsConnection(action)) {
                 RegisteredConnector connector = engine.registry().connector(action.descriptor().connectorKey())
                         .orElseThrow();
-                connection = environments.connections().connect(connector, declared).orElseThrow(() ->
-                        ConnectorException.invalidInput("connection", action.descriptor().key()
-                                + ": input 'connection' (Connection) is required and no environment provides one;"
-                                + " give --connection"));
+                try {
+                    connection = environments.connections().connect(connector, declared).orElseThrow(() ->
+                            ConnectorException.invalidInput("connection", "input 'connection' (Connection) is"
+                                    + " required and no environment provides one; give --connection"));
+                } catch (ConnectorException e) {
+                    // the connection is checked for this action's sake: its errors name the action like the rest
+                    throw e.inAction(action.descriptor().key());
+                }
             }
             Object output = action.run(connection, inputs, System.getLogger("io.connectorkit.examples.invoke"),
                     args.flag("--debug"));

@@ -43,6 +43,18 @@ class InvokeAndTestCommandsTest {
                 "--connection", "{\"type\": \"carrierPigeon\"}");
         assertEquals(1, unknownType.status());
         assertEquals("INVALID_INPUT", ((Map<?, ?>) Json.parse(unknownType.out())).get("code"));
+        assertTrue(((String) ((Map<?, ?>) Json.parse(unknownType.out())).get("message")).startsWith("listTables: "),
+                unknownType.out());
+
+        CliRun secretAsObject = CliRun.of("invoke", "listTables", "--inputs", "{\"region\": \"us-east-1\"}",
+                "--connection", "{\"type\": \"accessKeySecret\", \"inputs\": {\"accessKeyId\": \"AKIDEXAMPLE\","
+                        + " \"secretAccessKey\": {\"k\": \"wJalrXUtnFEMI/K7MDENG\"}}}");
+        assertEquals(1, secretAsObject.status());
+        Map<?, ?> error = (Map<?, ?>) Json.parse(secretAsObject.out());
+        assertEquals("INVALID_INPUT", error.get("code"));
+        assertTrue(((String) error.get("message")).startsWith("listTables: connection 'accessKeySecret': input"
+                + " 'secretAccessKey'"), secretAsObject.out());
+        assertTrue(!secretAsObject.out().contains("wJalrXUtnFEMI"), secretAsObject.out());
     }
 
     @Test

@@ -129,10 +129,39 @@ public final class QueryItemsAction extends DynamoDbAction {
         // with Select COUNT the service counts items it does not return
         output.put("Count", counted[0]);
         output.put("ScannedCount", result.scanned());
-        if (result.next() != null) {
-            output.put("LastEvaluatedKey", AttributeValues.toJson(result.next()));
+        Map<String, AttributeValue> next = result.next();
+        if (next != null && result.items().size() >= cap && !anyRemain(call, base, table, next)) {
+            next = null;
+        }
+        if (next != null) {
+            output.put("LastEvaluatedKey", AttributeValues.toJson(next));
         }
         return output;
+    }
+
+    /**
+     * DynamoDB hands back a LastEvaluatedKey whenever a page ends at its Limit, also when nothing follows; the
+     * contract promises one only when more remain, so a query stopped by Limit looks ahead: one item without a
+     * filter, or page by page until a match or the end with one.
+     */
+    private static boolean anyRemain(DynamoDbCall call, QueryRequest base, String table,
+            Map<String, AttributeValue> from) {
+        Map<String, AttributeValue> token = from;
+        while (token != null) {
+            QueryRequest.Builder probe = base.toBuilder().exclusiveStartKey(token);
+            if (base.filterExpression() == null) {
+                probe.limit(1);
+            }
+            QueryRequest request = probe.build();
+            QueryResponse response = call.send("table '" + table + "'", () -> "Query '" + table + "' look-ahead"
+                    + (request.limit() == null ? "" : " limit 1"), () -> call.client().query(request));
+            if (response.count() > 0) {
+                return true;
+            }
+            token = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        }
+        return false;
     }
 
     private static String text(Inputs inputs, Map<String, Object> parameters, String field) {

@@ -53,7 +53,7 @@ public final class RawRequestAction extends DynamoDbAction {
         Inputs inputs = call.inputs();
         String statement = inputs.string(STATEMENT).trim();
         int placeholders = countPlaceholders(statement);
-        List<Object> given = placeholders == 0 ? List.of() : parameters(inputs, placeholders);
+        List<Object> given = placeholders == 0 ? noParameters(inputs) : parameters(inputs, placeholders);
         List<String> hints = TypeHints.byPosition(placeholders == 0 ? null : inputs.json(QUERY_PARAMETERS),
                 given.size(), inputs.descriptor(QUERY_PARAMETERS));
         List<AttributeValue> parameters = new ArrayList<>(given.size());
@@ -82,6 +82,18 @@ public final class RawRequestAction extends DynamoDbAction {
         List<Object> items = new ArrayList<>(result.items().size());
         result.items().forEach(item -> items.add(AttributeValues.toJson(item)));
         return Map.of("Items", items);
+    }
+
+    /**
+     * The seed's default Parameters ({@code ["Rose"]}) fit only its example statement, so a statement without
+     * {@code ?} ignores them; values the caller gave would be dropped, so those are refused.
+     */
+    private static List<Object> noParameters(Inputs inputs) {
+        if (inputs.given(PARAMETERS) && !(inputs.json(PARAMETERS) instanceof List<?> list && list.isEmpty())) {
+            throw inputs.invalid(PARAMETERS, "has values, but the statement has no ? placeholders; leave it empty"
+                    + " or add a ? for each value");
+        }
+        return List.of();
     }
 
     private static List<Object> parameters(Inputs inputs, int placeholders) {

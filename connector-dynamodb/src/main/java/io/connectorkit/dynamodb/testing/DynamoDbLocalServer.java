@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * DynamoDB Local, in memory, served over HTTP on a free loopback port inside this JVM.
@@ -19,6 +22,15 @@ import java.net.URI;
  * {@code com.amazonaws:DynamoDBLocal} dependency on the class path.
  */
 public final class DynamoDbLocalServer implements AutoCloseable {
+    /**
+     * DynamoDB Local's own libraries warn through java.util.logging about nothing a user can act on (sqlite4java
+     * cannot read its version from a shaded jar; javolution's map hashes unevenly). Held here so that the levels,
+     * set on loggers the JDK only keeps weakly, stay set; set again after the server started, which resets them.
+     */
+    private static final List<Logger> QUIETED = List.of(
+            Logger.getLogger("com.almworks.sqlite4java"), Logger.getLogger("javolution"));
+
+
     private final DynamoDBProxyServer server;
     private final URI endpoint;
 
@@ -33,11 +45,17 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
                     new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port)});
+            quiet();
             server.start();
+            quiet();
             return new DynamoDbLocalServer(server, port);
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
         }
+    }
+
+    private static void quiet() {
+        QUIETED.forEach(logger -> logger.setLevel(Level.SEVERE));
     }
 
     private static int freePort() {

@@ -1,5 +1,6 @@
 package io.connectorkit.dynamodb.reliability;
 
+import static io.connectorkit.dynamodb.reliability.ConnectorUnderTest.inputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +32,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ConcurrencyTest {
     private static final int THREADS = 8;
     private static final int ACTIONS_PER_THREAD = 500;
-    private static final String REGION = "us-east-1";
 
     @Test
     @SuppressWarnings("unchecked")
@@ -232,14 +231,5 @@ class ConcurrencyTest {
         assertEquals(rounds * (THREADS - 1), refused);
         System.out.println("version conditions: " + rounds + " versions × " + THREADS + " concurrent writers: each"
                 + " version won by exactly one, " + refused + " writes refused with CONDITION_FAILED");
-    }
-
-    private static Map<String, Object> inputs(Object... pairs) {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("region", REGION);
-        for (int i = 0; i < pairs.length; i += 2) {
-            inputs.put((String) pairs[i], pairs[i + 1]);
-        }
-        return inputs;
     }
 }

@@ -28,6 +28,9 @@ import java.util.function.Supplier;
  * {@link SecretLedger}.
  */
 final class ConnectorUnderTest implements AutoCloseable {
+    /** The region every reliability test works in. */
+    static final String REGION = "us-east-1";
+
     /** A role ARN the stub STS accepts. */
     static final String ROLE_ARN = "arn:aws:iam::123456789012:role/reliability-tests";
 
@@ -224,5 +227,15 @@ final class ConnectorUnderTest implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Action inputs in {@link #REGION}, from key/value pairs. */
+    static Map<String, Object> inputs(Object... pairs) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("region", REGION);
+        for (int i = 0; i < pairs.length; i += 2) {
+            inputs.put((String) pairs[i], pairs[i + 1]);
+        }
+        return inputs;
     }
 }

@@ -1,5 +1,6 @@
 package io.connectorkit.dynamodb.reliability;
 
+import static io.connectorkit.dynamodb.reliability.ConnectorUnderTest.inputs;
 import static io.connectorkit.dynamodb.reliability.FaultProxy.Fault.HTTP_500;
 import static io.connectorkit.dynamodb.reliability.FaultProxy.Fault.HTTP_503;
 import static io.connectorkit.dynamodb.reliability.FaultProxy.Fault.RESET;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.dynamodb.ClientSettings;
+import io.connectorkit.dynamodb.DynamoDbRetries;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
@@ -33,7 +35,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @ExtendWith(SecretHygiene.class)
 class FaultInjectionTest {
-    private static final String REGION = "us-east-1";
 
     @Test
     @SuppressWarnings("unchecked")
@@ -141,6 +142,8 @@ class FaultInjectionTest {
                 timings.add(call.getKey() + " " + (System.nanoTime() - started) / 1_000_000 + " ms");
             }
             int attempts = proxy.requestCount() - before;
+            assertTrue(attempts >= calls.size() * DynamoDbRetries.MAX_ATTEMPTS,
+                    "DynamoDB's retries all ran before THROTTLED: " + attempts + " requests");
             assertEquals(List.of(), SharedDynamoDb.items(table), "nothing was written");
             System.out.println("persistent throttle: THROTTLED for " + timings + ", " + attempts / calls.size()
                     + " attempts each (default settings, call timeout "
@@ -188,14 +191,5 @@ class FaultInjectionTest {
         Map<String, AttributeValue> copy = new LinkedHashMap<>(item);
         copy.put(name, value);
         return copy;
-    }
-
-    private static Map<String, Object> inputs(Object... pairs) {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("region", REGION);
-        for (int i = 0; i < pairs.length; i += 2) {
-            inputs.put((String) pairs[i], pairs[i + 1]);
-        }
-        return inputs;
     }
 }

@@ -1,5 +1,6 @@
 package io.connectorkit.dynamodb.reliability;
 
+import static io.connectorkit.dynamodb.reliability.ConnectorUnderTest.inputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,11 +37,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>One exception, counted and printed rather than failed: Apache HttpClient's wire and header loggers
  * ({@code org.apache.http.wire}, {@code org.apache.http.headers}) dump raw HTTP at FINE/DEBUG, session token and
  * STS response included. No client library can sign requests without sending them, and the connector cannot silence
- * a host's logging configuration; GUARANTEES.md tells hosts to keep those two loggers off.
+ * a host's logging configuration; the README (Guarantees) tells hosts to keep those two loggers off.
  */
 @ExtendWith(SecretHygiene.class)
 class SecretHygieneTest {
-    private static final String REGION = "us-east-1";
     private static final Logger ROOT = Logger.getLogger("");
     private static final AtomicInteger WIRE_LINES = new AtomicInteger();
     private static final AtomicInteger WIRE_LINES_WITH_SECRETS = new AtomicInteger();
@@ -130,18 +130,22 @@ class SecretHygieneTest {
     void failuresOfEveryKindWithDebugOn() {
         String table = SharedDynamoDb.createTable("hygienefaults", "id", "S");
         Set<ErrorCode> seen = EnumSet.noneOf(ErrorCode.class);
+        // retries run their course (nine attempts) within the patient connector's call timeout; a stall outlasts the
+        // impatient one's
         try (LoopbackSts sts = ConnectorUnderTest.startSts();
                 FaultProxy proxy = FaultProxy.start(SharedDynamoDb.server().endpoint());
-                ConnectorUnderTest connector = ConnectorUnderTest.start(Duration.ofSeconds(2), Duration.ofSeconds(1))) {
-            Connection role = connector.role(proxy.endpoint(), sts.endpoint());
-            Connection keys = connector.accessKey(proxy.endpoint());
-            connector.run("getItem", keys, inputs("tableName", table, "hashKeyValue", "warm"));
-            connector.run("getItem", role, inputs("tableName", table, "hashKeyValue", "warm"));
+                ConnectorUnderTest patient = ConnectorUnderTest.start(Duration.ofSeconds(20), Duration.ofSeconds(1));
+                ConnectorUnderTest impatient = ConnectorUnderTest.start(Duration.ofSeconds(2), Duration.ofSeconds(1))) {
             Map<FaultProxy.Fault, ErrorCode> faults = new LinkedHashMap<>();
             faults.put(FaultProxy.Fault.THROTTLE, ErrorCode.THROTTLED);
             faults.put(FaultProxy.Fault.HTTP_500, ErrorCode.SERVICE_ERROR);
             faults.put(FaultProxy.Fault.STALL, ErrorCode.TIMEOUT);
             for (Map.Entry<FaultProxy.Fault, ErrorCode> fault : faults.entrySet()) {
+                ConnectorUnderTest connector = fault.getKey() == FaultProxy.Fault.STALL ? impatient : patient;
+                Connection role = connector.role(proxy.endpoint(), sts.endpoint());
+                Connection keys = connector.accessKey(proxy.endpoint());
+                connector.run("getItem", keys, inputs("tableName", table, "hashKeyValue", "warm"));
+                connector.run("getItem", role, inputs("tableName", table, "hashKeyValue", "warm"));
                 proxy.plan(FaultProxy.Plan.always(fault.getKey()));
                 for (Connection connection : List.of(keys, role)) {
                     ConnectorException error = connector.fails("upsertItem", connection, inputs("tableName", table,
@@ -149,8 +153,8 @@ class SecretHygieneTest {
                     assertEquals(fault.getValue(), error.code(), error.getMessage());
                     seen.add(error.code());
                 }
+                proxy.plan(FaultProxy.Plan.none());
             }
-            proxy.plan(FaultProxy.Plan.none());
 
             // a role STS refuses, on a connector that has not assumed it yet
             sts.refuse(true);
@@ -187,14 +191,5 @@ class SecretHygieneTest {
             assertEquals(ErrorCode.INVALID_INPUT, wrongType.code());
             assertTrue(wrongType.getMessage().contains("secretAccessKey"), wrongType.getMessage());
         }
-    }
-
-    private static Map<String, Object> inputs(Object... pairs) {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("region", REGION);
-        for (int i = 0; i < pairs.length; i += 2) {
-            inputs.put((String) pairs[i], pairs[i + 1]);
-        }
-        return inputs;
     }
 }
