@@ -3,6 +3,7 @@ package io.connectorkit.dynamodb;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.InputDescriptor;
+import io.connectorkit.spi.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -474,7 +475,7 @@ public final class AttributeValues {
                     throw error(pathLength, "is " + n + ", which DynamoDB cannot store as a number");
                 }
                 try {
-                    number = decimal(n);
+                    number = Json.decimal(n);
                 } catch (NumberFormatException e) {
                     throw error(pathLength, "is " + JsonObjects.kind(n) + ", which is not a decimal number");
                 }
@@ -611,31 +612,12 @@ public final class AttributeValues {
         }
         if (json instanceof Double || json instanceof Float) {
             double d = ((Number) json).doubleValue();
-            return Double.isFinite(d) ? decimal((Number) json).toString() : null;
+            return Double.isFinite(d) ? Json.decimal((Number) json).toString() : null;
         }
         if (json instanceof Number n) {
             return n.toString();
         }
         return null;
-    }
-
-    private static BigDecimal decimal(Number n) {
-        if (n instanceof BigDecimal d) {
-            return d;
-        }
-        if (n instanceof BigInteger b) {
-            return new BigDecimal(b);
-        }
-        if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
-            return BigDecimal.valueOf(n.longValue());
-        }
-        if (n instanceof Double d) {
-            return BigDecimal.valueOf(d);
-        }
-        if (n instanceof Float f) {
-            return new BigDecimal(Float.toString(f));
-        }
-        return new BigDecimal(n.toString());
     }
 
     private static String shortText(BigDecimal number) {

@@ -44,6 +44,32 @@ public final class Json {
         return value;
     }
 
+    /**
+     * The exact decimal value of a number as hosts hand them over: {@code BigDecimal}, {@code BigInteger}, the
+     * integral boxes, and {@code Double} / {@code Float} by their shortest decimal text ({@code 0.1} is 0.1, not
+     * the binary fraction a {@code double} holds); any other {@link Number} by its {@code toString()}.
+     *
+     * @throws NumberFormatException for a non-finite {@code double} or a number whose text is not decimal
+     */
+    public static BigDecimal decimal(Number n) {
+        if (n instanceof BigDecimal d) {
+            return d;
+        }
+        if (n instanceof BigInteger b) {
+            return new BigDecimal(b);
+        }
+        if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
+            return BigDecimal.valueOf(n.longValue());
+        }
+        if (n instanceof Double d) {
+            return BigDecimal.valueOf(d);
+        }
+        if (n instanceof Float f) {
+            return new BigDecimal(Float.toString(f));
+        }
+        return new BigDecimal(n.toString());
+    }
+
     /** Compact JSON text of a plain-Java value. */
     public static String write(Object value) {
         StringBuilder out = new StringBuilder();

@@ -22,6 +22,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JsonTest {
 
     @Test
+    void decimalIsTheExactValueOfEveryKindOfNumber() {
+        assertEquals(new BigDecimal("12345678901234567890.5"), Json.decimal(new BigDecimal("12345678901234567890.5")));
+        assertEquals(new BigDecimal("123456789012345678901234567890"),
+                Json.decimal(new BigInteger("123456789012345678901234567890")));
+        assertEquals(new BigDecimal("-9223372036854775808"), Json.decimal(Long.MIN_VALUE));
+        assertEquals(new BigDecimal("7"), Json.decimal((short) 7));
+        assertEquals(new BigDecimal("0.1"), Json.decimal(0.1d), "the double's shortest text, not its binary value");
+        assertEquals(new BigDecimal("0.1"), Json.decimal(0.1f));
+        assertEquals(new BigDecimal("42"), Json.decimal(new java.util.concurrent.atomic.AtomicLong(42)));
+        assertThrows(NumberFormatException.class, () -> Json.decimal(Double.NaN));
+        assertThrows(NumberFormatException.class, () -> Json.decimal(Float.POSITIVE_INFINITY));
+    }
+
+    @Test
     void parsesIntegersThatFitAsLong() {
         assertEquals(0L, Json.parse("0"));
         assertEquals(0L, Json.parse("-0"));

@@ -2,7 +2,6 @@ package io.connectorkit.testkit;
 
 import io.connectorkit.spi.Json;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -153,17 +152,8 @@ public final class Matcher {
     }
 
     private static BigDecimal decimal(Number n) {
-        if (n instanceof BigDecimal d) {
-            return d;
-        }
-        if (n instanceof BigInteger b) {
-            return new BigDecimal(b);
-        }
-        if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
-            return BigDecimal.valueOf(n.longValue());
-        }
         try {
-            return new BigDecimal(n.toString());
+            return Json.decimal(n);
         } catch (NumberFormatException e) {
             return null;
         }
