@@ -1,7 +1,6 @@
 package io.connectorkit.dynamodb;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,17 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  */
 public final class KeySchemaCache {
     private record Entry(DynamoDbClient client, String table) {
-        // the same as a record's own, written out: the generated ones go through method handles on every lookup
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Entry entry && Objects.equals(client, entry.client)
-                    && Objects.equals(table, entry.table);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * Objects.hashCode(client) + Objects.hashCode(table);
-        }
     }
 
     private final Map<Entry, KeySchema> schemas = new ConcurrentHashMap<>();

@@ -71,12 +71,7 @@ public final class Inputs {
             throw ConnectorException.invalidInput(firstKey, String.join("; ", problems));
         }
         Set<String> given = new HashSet<>();
-        values.keySet().forEach(key -> {
-            Object value = raw.get(key);
-            if (value != null && !(value instanceof String text && text.isEmpty())) {
-                given.add(key);
-            }
-        });
+        values.keySet().stream().filter(key -> !absent(raw.get(key))).forEach(given::add);
         return new Inputs(Collections.unmodifiableMap(byKey), Collections.unmodifiableMap(values),
                 Collections.unmodifiableSet(given));
     }
@@ -89,7 +84,7 @@ public final class Inputs {
             }
             return d.required() && !hasConnection ? "is required" : null;
         }
-        if (value == null || (value instanceof String s && s.isEmpty())) {
+        if (absent(value)) {
             if (d.hasDefault()) {
                 into.put(d.key(), d.defaultValue());
                 return null;
@@ -97,9 +92,9 @@ public final class Inputs {
             return d.required() ? "is required" : null;
         }
         Object coerced = switch (d.type()) {
-            case STRING, TEXT, CODE -> text(value);
+            case STRING, TEXT, CODE -> Json.scalarText(value);
             case PICKLIST -> {
-                Object text = text(value);
+                Object text = Json.scalarText(value);
                 if (!(text instanceof String s) || !d.choices().contains(s)) {
                     throw new IllegalArgumentException("must be one of " + String.join(", ", d.choices())
                             + ", not " + preview(d, value));
@@ -118,17 +113,9 @@ public final class Inputs {
         return null;
     }
 
-    private static Object text(Object value) {
-        if (value instanceof String s) {
-            return s;
-        }
-        if (value instanceof BigDecimal d) {
-            return d.toString();
-        }
-        if (value instanceof Number || value instanceof Boolean) {
-            return value.toString();
-        }
-        return null;
+    /** An omitted input, a {@code null} and an empty string are the same: absent. */
+    private static boolean absent(Object value) {
+        return value == null || (value instanceof String s && s.isEmpty());
     }
 
     private static Object bool(Object value) {

@@ -70,6 +70,20 @@ public final class Json {
         return new BigDecimal(n.toString());
     }
 
+    /**
+     * A scalar as it reads inside text: a string as it is, a number by its {@code toString()}, a boolean as
+     * {@code true}/{@code false}; {@code null} for {@code null}, objects and arrays, which have no text of their own.
+     */
+    public static String scalarText(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        return null;
+    }
+
     /** Compact JSON text of a plain-Java value. */
     public static String write(Object value) {
         StringBuilder out = new StringBuilder();

@@ -22,6 +22,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JsonTest {
 
     @Test
+    void scalarTextIsTheTextOfAScalarAndNothingElse() {
+        assertEquals("abc", Json.scalarText("abc"));
+        assertEquals("12345678901234567890.50", Json.scalarText(new BigDecimal("12345678901234567890.50")));
+        assertEquals("-7", Json.scalarText(-7L));
+        assertEquals("true", Json.scalarText(true));
+        assertNull(Json.scalarText(null));
+        assertNull(Json.scalarText(List.of("a")));
+        assertNull(Json.scalarText(Map.of("a", 1L)));
+    }
+
+    @Test
     void decimalIsTheExactValueOfEveryKindOfNumber() {
         assertEquals(new BigDecimal("12345678901234567890.5"), Json.decimal(new BigDecimal("12345678901234567890.5")));
         assertEquals(new BigDecimal("123456789012345678901234567890"),

@@ -1,7 +1,6 @@
 package io.connectorkit.testkit;
 
 import io.connectorkit.spi.Json;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -113,17 +112,9 @@ final class Variables {
         }
     }
 
-    /** How a value reads inside a longer string. */
+    /** How a value reads inside a longer string: a scalar as its text, anything else as JSON. */
     static String text(Object value) {
-        if (value instanceof String s) {
-            return s;
-        }
-        if (value instanceof BigDecimal d) {
-            return d.toString();
-        }
-        if (value instanceof Number || value instanceof Boolean) {
-            return value.toString();
-        }
-        return Json.write(value);
+        String scalar = Json.scalarText(value);
+        return scalar != null ? scalar : Json.write(value);
     }
 }
