@@ -113,11 +113,6 @@ public final class DynamoDbCall {
         }
     }
 
-    /** {@code null} for an empty map: DynamoDB rejects empty expression maps, while an absent one is fine. */
-    public static <K, V> Map<K, V> emptyToNull(Map<K, V> map) {
-        return map == null || map.isEmpty() ? null : map;
-    }
-
     private static boolean isKeyMismatch(DynamoDbException e) {
         String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
         return message != null && message.contains("key element does not match the schema");

@@ -135,4 +135,9 @@ public final class JsonObjects {
         }
         return "a value of type " + value.getClass().getSimpleName();
     }
+
+    /** A hash map capacity that holds {@code size} entries without resizing. */
+    static int capacity(int size) {
+        return size < 3 ? size + 1 : (int) (size / 0.75f) + 1;
+    }
 }

@@ -1,5 +1,6 @@
 package io.connectorkit.dynamodb;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -39,6 +40,20 @@ final class Placeholders {
     static String quote(String expression) {
         String text = expression.length() <= 120 ? expression : expression.substring(0, 117) + "...";
         return "\"" + text + "\"";
+    }
+
+    /**
+     * The first of the given placeholders that no expression uses, as messages name it ({@code ':v', which no
+     * expression uses (the expressions use :a, :b)}), or {@code null} when every one is used.
+     */
+    static String firstUnused(Collection<String> given, Map<String, String> used) {
+        for (String key : given) {
+            if (!used.containsKey(key)) {
+                return "'" + key + "', which no expression uses"
+                        + (used.isEmpty() ? "" : " (the expressions use " + String.join(", ", used.keySet()) + ")");
+            }
+        }
+        return null;
     }
 
     private static Map<String, String> find(Pattern pattern, String... expressions) {

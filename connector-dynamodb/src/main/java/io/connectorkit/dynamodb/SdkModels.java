@@ -1,6 +1,6 @@
 package io.connectorkit.dynamodb;
 
-import java.math.BigDecimal;
+import io.connectorkit.spi.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -59,11 +59,8 @@ public final class SdkModels {
         if (value instanceof SdkBytes bytes) {
             return Base64.getEncoder().encodeToString(bytes.asByteArray());
         }
-        if (value instanceof Double d) {
-            return BigDecimal.valueOf(d);
-        }
-        if (value instanceof Float f) {
-            return new BigDecimal(f.toString());
+        if (value instanceof Double || value instanceof Float) {
+            return Json.decimal((Number) value);
         }
         if (value instanceof Integer i) {
             return i.longValue();

@@ -118,9 +118,4 @@ public final class TypeHints {
         throw JsonObjects.invalid(input, "has " + JsonObjects.kind(raw) + " " + what + " where a type belongs; use"
                 + " one of " + String.join(", ", CODES));
     }
-
-    /** Whether the code is one of DynamoDB's (upper-case) type codes. */
-    static boolean isCode(String code) {
-        return code != null && KNOWN.contains(code);
-    }
 }

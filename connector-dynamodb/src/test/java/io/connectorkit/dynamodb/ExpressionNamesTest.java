@@ -22,7 +22,7 @@ class ExpressionNamesTest {
         Map<String, Object> raw = new HashMap<>();
         raw.put(NAMES, names);
         Inputs inputs = Inputs.validate(List.of(CommonInputs.EXPRESSION_ATTRIBUTE_NAMES_INPUT), raw, false);
-        return ExpressionNames.resolve(inputs, NAMES, expressions);
+        return ExpressionNames.resolve(Expressions.Source.of(inputs, NAMES), expressions);
     }
 
     static String invalid(Executable executable) {

@@ -29,7 +29,9 @@ class ExpressionValuesTest {
     }
 
     static Map<String, AttributeValue> resolve(Object values, Object types, String... expressions) {
-        return ExpressionValues.resolve(inputs(values, types), VALUES, TYPES, expressions);
+        Inputs inputs = inputs(values, types);
+        return ExpressionValues.resolve(Expressions.Source.of(inputs, VALUES), Expressions.Source.of(inputs, TYPES),
+                expressions);
     }
 
     static String invalid(String key, Executable executable) {
@@ -66,14 +68,16 @@ class ExpressionValuesTest {
     void noValuesAndNoPlaceholdersIsAnEmptyMap() {
         assertEquals(Map.of(), resolve(null, null, "attribute_exists(id)", null));
         assertEquals(Map.of(), resolve(null, null));
-        assertEquals(Map.of(), ExpressionValues.resolve(inputs(null, null), VALUES, null, (String[]) null));
+        assertEquals(Map.of(), ExpressionValues.resolve(Expressions.Source.of(inputs(null, null), VALUES), null,
+                (String[]) null));
     }
 
     @Test
     void anActionWithoutATypesInputPassesNull() {
         Inputs inputs = Inputs.validate(List.of(CommonInputs.EXPRESSION_ATTRIBUTE_VALUES_INPUT),
                 Map.of(VALUES, Map.of(":v", "7")), false);
-        assertEquals(Map.of(":v", AttributeValue.fromS("7")), ExpressionValues.resolve(inputs, VALUES, null, "a = :v"));
+        assertEquals(Map.of(":v", AttributeValue.fromS("7")),
+                ExpressionValues.resolve(Expressions.Source.of(inputs, VALUES), null, "a = :v"));
     }
 
     @Test

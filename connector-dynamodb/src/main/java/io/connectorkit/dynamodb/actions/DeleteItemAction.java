@@ -3,25 +3,20 @@ package io.connectorkit.dynamodb.actions;
 import static io.connectorkit.dynamodb.CommonInputs.CONDITION_EXPRESSION;
 import static io.connectorkit.dynamodb.CommonInputs.CONDITION_EXPRESSION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
-import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES_INPUT;
-import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUES;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUES_INPUT;
-import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUE_TYPES;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUE_TYPES_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.HASH_KEY_VALUE_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.RANGE_KEY_VALUE_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
-import static io.connectorkit.dynamodb.DynamoDbCall.emptyToNull;
 
 import com.google.auto.service.AutoService;
 import io.connectorkit.dynamodb.AttributeValues;
 import io.connectorkit.dynamodb.CommonInputs;
 import io.connectorkit.dynamodb.DynamoDbAction;
 import io.connectorkit.dynamodb.DynamoDbCall;
-import io.connectorkit.dynamodb.ExpressionNames;
-import io.connectorkit.dynamodb.ExpressionValues;
+import io.connectorkit.dynamodb.Expressions;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.Inputs;
 import java.util.Map;
@@ -44,16 +39,14 @@ public final class DeleteItemAction extends DynamoDbAction {
         Inputs inputs = call.inputs();
         String table = CommonInputs.tableName(inputs);
         String condition = CommonInputs.expression(inputs, CONDITION_EXPRESSION);
-        Map<String, AttributeValue> values = ExpressionValues.resolve(inputs, EXPRESSION_ATTRIBUTE_VALUES,
-                EXPRESSION_ATTRIBUTE_VALUE_TYPES, condition);
-        Map<String, String> names = ExpressionNames.resolve(inputs, EXPRESSION_ATTRIBUTE_NAMES, condition);
+        Expressions expressions = Expressions.read(inputs, condition);
         call.region();
         DeleteItemResponse response = call.sendWithKey(table, () -> "DeleteItem '" + table + "'"
                         + (condition == null ? "" : " if " + condition),
                 key -> call.client().deleteItem(b -> b.tableName(table).key(key)
                         .conditionExpression(condition)
-                        .expressionAttributeValues(emptyToNull(values))
-                        .expressionAttributeNames(emptyToNull(names))
+                        .expressionAttributeValues(expressions.requestValues())
+                        .expressionAttributeNames(expressions.requestNames())
                         .returnValues(ReturnValue.ALL_OLD)
                         .returnConsumedCapacity(call.consumedCapacity())));
         return response.hasAttributes() && !response.attributes().isEmpty()

@@ -2,29 +2,25 @@ package io.connectorkit.dynamodb.actions;
 
 import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.DEBUG_INPUT;
-import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES_INPUT;
-import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUES;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUES_INPUT;
-import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUE_TYPES;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUE_TYPES_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
-import static io.connectorkit.dynamodb.DynamoDbCall.emptyToNull;
 
 import com.google.auto.service.AutoService;
 import io.connectorkit.dynamodb.AttributeValues;
 import io.connectorkit.dynamodb.CommonInputs;
 import io.connectorkit.dynamodb.DynamoDbAction;
 import io.connectorkit.dynamodb.DynamoDbCall;
-import io.connectorkit.dynamodb.ExpressionNames;
-import io.connectorkit.dynamodb.ExpressionValues;
+import io.connectorkit.dynamodb.Expressions;
 import io.connectorkit.dynamodb.JsonObjects;
 import io.connectorkit.dynamodb.Pages;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
 import io.connectorkit.spi.Inputs;
+import io.connectorkit.spi.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,14 +77,13 @@ public final class QueryItemsAction extends DynamoDbAction {
             }
         }
         String projection = text(inputs, parameters, "ProjectionExpression");
+        Expressions expressions = Expressions.read(inputs, keyCondition, filter, projection);
         QueryRequest base = QueryRequest.builder()
                 .tableName(table)
                 .keyConditionExpression(keyCondition)
                 .filterExpression(filter)
-                .expressionAttributeValues(emptyToNull(ExpressionValues.resolve(inputs, EXPRESSION_ATTRIBUTE_VALUES,
-                        EXPRESSION_ATTRIBUTE_VALUE_TYPES, keyCondition, filter)))
-                .expressionAttributeNames(emptyToNull(ExpressionNames.resolve(inputs, EXPRESSION_ATTRIBUTE_NAMES,
-                        keyCondition, filter, projection)))
+                .expressionAttributeValues(expressions.requestValues())
+                .expressionAttributeNames(expressions.requestNames())
                 .indexName(text(inputs, parameters, "IndexName"))
                 .scanIndexForward(bool(inputs, parameters, "ScanIndexForward"))
                 .consistentRead(bool(inputs, parameters, "ConsistentRead"))
@@ -201,7 +196,7 @@ public final class QueryItemsAction extends DynamoDbAction {
         if (value == null) {
             return Long.MAX_VALUE;
         }
-        if (value instanceof Number n && new java.math.BigDecimal(n.toString()).stripTrailingZeros().scale() <= 0) {
+        if (value instanceof Number n && Json.decimal(n).stripTrailingZeros().scale() <= 0) {
             long limit = n.longValue();
             if (limit >= 1 && limit <= Integer.MAX_VALUE) {
                 return limit;

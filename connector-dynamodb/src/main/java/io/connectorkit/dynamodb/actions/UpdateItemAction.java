@@ -3,25 +3,20 @@ package io.connectorkit.dynamodb.actions;
 import static io.connectorkit.dynamodb.CommonInputs.CONDITION_EXPRESSION;
 import static io.connectorkit.dynamodb.CommonInputs.CONDITION_EXPRESSION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
-import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES_INPUT;
-import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUES;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUES_INPUT;
-import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUE_TYPES;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUE_TYPES_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.HASH_KEY_VALUE_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.RANGE_KEY_VALUE_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
-import static io.connectorkit.dynamodb.DynamoDbCall.emptyToNull;
 
 import com.google.auto.service.AutoService;
 import io.connectorkit.dynamodb.AttributeValues;
 import io.connectorkit.dynamodb.CommonInputs;
 import io.connectorkit.dynamodb.DynamoDbAction;
 import io.connectorkit.dynamodb.DynamoDbCall;
-import io.connectorkit.dynamodb.ExpressionNames;
-import io.connectorkit.dynamodb.ExpressionValues;
+import io.connectorkit.dynamodb.Expressions;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
@@ -58,17 +53,15 @@ public final class UpdateItemAction extends DynamoDbAction {
         String table = CommonInputs.tableName(inputs);
         String update = CommonInputs.expression(inputs, UPDATE_EXPRESSION);
         String condition = CommonInputs.expression(inputs, CONDITION_EXPRESSION);
-        Map<String, AttributeValue> values = ExpressionValues.resolve(inputs, EXPRESSION_ATTRIBUTE_VALUES,
-                EXPRESSION_ATTRIBUTE_VALUE_TYPES, update, condition);
-        Map<String, String> names = ExpressionNames.resolve(inputs, EXPRESSION_ATTRIBUTE_NAMES, update, condition);
+        Expressions expressions = Expressions.read(inputs, update, condition);
         call.region();
         UpdateItemResponse response = call.sendWithKey(table, () -> "UpdateItem '" + table + "' " + update
                         + (condition == null ? "" : " if " + condition),
                 key -> call.client().updateItem(b -> b.tableName(table).key(key)
                         .updateExpression(update)
                         .conditionExpression(condition)
-                        .expressionAttributeValues(emptyToNull(values))
-                        .expressionAttributeNames(emptyToNull(names))
+                        .expressionAttributeValues(expressions.requestValues())
+                        .expressionAttributeNames(expressions.requestNames())
                         .returnValues(ReturnValue.ALL_NEW)
                         .returnConsumedCapacity(call.consumedCapacity())));
         return Map.of("Attributes", AttributeValues.toJson(response.attributes()));

@@ -3,23 +3,18 @@ package io.connectorkit.dynamodb.actions;
 import static io.connectorkit.dynamodb.CommonInputs.CONDITION_EXPRESSION;
 import static io.connectorkit.dynamodb.CommonInputs.CONDITION_EXPRESSION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
-import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES_INPUT;
-import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUES;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUES_INPUT;
-import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUE_TYPES;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUE_TYPES_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
-import static io.connectorkit.dynamodb.DynamoDbCall.emptyToNull;
 
 import com.google.auto.service.AutoService;
 import io.connectorkit.dynamodb.AttributeValues;
 import io.connectorkit.dynamodb.CommonInputs;
 import io.connectorkit.dynamodb.DynamoDbAction;
 import io.connectorkit.dynamodb.DynamoDbCall;
-import io.connectorkit.dynamodb.ExpressionNames;
-import io.connectorkit.dynamodb.ExpressionValues;
+import io.connectorkit.dynamodb.Expressions;
 import io.connectorkit.dynamodb.JsonObjects;
 import io.connectorkit.dynamodb.KeySchema;
 import io.connectorkit.dynamodb.TypeHints;
@@ -61,20 +56,13 @@ public final class UpsertItemAction extends DynamoDbAction {
         Inputs inputs = call.inputs();
         InputDescriptor valueInput = inputs.descriptor(VALUE);
         String table = CommonInputs.tableName(inputs);
-        Map<String, String> hints = TypeHints.byName(inputs.json(VALUE_TYPES), inputs.descriptor(VALUE_TYPES));
+        InputDescriptor typesInput = inputs.descriptor(VALUE_TYPES);
+        Map<String, String> hints = TypeHints.byName(inputs.json(VALUE_TYPES), typesInput);
         Map<String, Object> value = JsonObjects.asObject(inputs.json(VALUE), valueInput);
-        for (String hinted : hints.keySet()) {
-            if (!value.containsKey(hinted)) {
-                throw inputs.invalid(VALUE_TYPES, "gives a type for attribute '" + hinted
-                        + "', which input 'value' (Value) does not have");
-            }
-        }
         // a new mutable map of the call's own, which the key attributes' typed values may replace entries of
-        Map<String, AttributeValue> item = AttributeValues.toItem(value, hints, valueInput);
+        Map<String, AttributeValue> item = AttributeValues.toItem(value, hints, valueInput, typesInput);
         String condition = CommonInputs.expression(inputs, CONDITION_EXPRESSION);
-        Map<String, AttributeValue> values = ExpressionValues.resolve(inputs, EXPRESSION_ATTRIBUTE_VALUES,
-                EXPRESSION_ATTRIBUTE_VALUE_TYPES, condition);
-        Map<String, String> names = ExpressionNames.resolve(inputs, EXPRESSION_ATTRIBUTE_NAMES, condition);
+        Expressions expressions = Expressions.read(inputs, condition);
         call.region();
 
         KeySchema schema = call.keySchema(table);
@@ -86,8 +74,8 @@ public final class UpsertItemAction extends DynamoDbAction {
                         + item.size() + " attributes" + (condition == null ? "" : " if " + condition),
                 () -> call.client().putItem(b -> b.tableName(table).item(item)
                         .conditionExpression(condition)
-                        .expressionAttributeValues(emptyToNull(values))
-                        .expressionAttributeNames(emptyToNull(names))
+                        .expressionAttributeValues(expressions.requestValues())
+                        .expressionAttributeNames(expressions.requestNames())
                         .returnValues(ReturnValue.ALL_OLD)
                         .returnConsumedCapacity(call.consumedCapacity())));
         return response.hasAttributes() && !response.attributes().isEmpty()
