@@ -9,7 +9,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
@@ -74,18 +73,11 @@ public final class DynamoDbCall {
      * @param shape   what debug output says of the request (never values, never secrets)
      */
     public <R extends DynamoDbResponse> R send(String subject, Supplier<String> shape, Supplier<R> request) {
-        long started = System.nanoTime();
-        R response;
         try {
-            response = request.get();
+            return attempt(shape, request);
         } catch (SdkException e) {
-            context.debug(() -> shape.get() + " failed after " + millis(started) + " ms: " + e.getClass().getSimpleName());
             throw Errors.map(e, subject);
         }
-        context.debug(() -> shape.get() + " took " + millis(started) + " ms"
-                + response.getValueForField("ConsumedCapacity", ConsumedCapacity.class)
-                        .map(c -> ", consumed " + c.capacityUnits() + " capacity units").orElse(""));
-        return response;
     }
 
     /**
@@ -95,27 +87,39 @@ public final class DynamoDbCall {
      */
     public <R extends DynamoDbResponse> R sendWithKey(String table, Supplier<String> shape,
             Function<Map<String, AttributeValue>, R> request) {
+        String subject = "table '" + table + "'";
         KeySchema schema = keySchema(table);
         Map<String, AttributeValue> key = schema.keyFrom(inputs);
         try {
-            return send("table '" + table + "'", shape, () -> request.apply(key));
-        } catch (RuntimeException e) {
-            if (!(e.getCause() instanceof DynamoDbException cause) || !isKeyMismatch(cause)) {
-                throw e;
+            return attempt(shape, () -> request.apply(key));
+        } catch (SdkException e) {
+            if (!Errors.isKeyMismatch(e)) {
+                throw Errors.map(e, subject);
             }
             forgetTable(table);
             KeySchema fresh = keySchema(table);
             if (fresh.equals(schema)) {
-                throw e;
+                throw Errors.map(e, subject);
             }
             Map<String, AttributeValue> freshKey = fresh.keyFrom(inputs);
-            return send("table '" + table + "'", shape, () -> request.apply(freshKey));
+            return send(subject, shape, () -> request.apply(freshKey));
         }
     }
 
-    private static boolean isKeyMismatch(DynamoDbException e) {
-        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
-        return message != null && message.contains("key element does not match the schema");
+    /** Sends one request and logs it; a failure is the SDK's, for the caller to map. */
+    private <R extends DynamoDbResponse> R attempt(Supplier<String> shape, Supplier<R> request) {
+        long started = System.nanoTime();
+        R response;
+        try {
+            response = request.get();
+        } catch (SdkException e) {
+            context.debug(() -> shape.get() + " failed after " + millis(started) + " ms: " + e.getClass().getSimpleName());
+            throw e;
+        }
+        context.debug(() -> shape.get() + " took " + millis(started) + " ms"
+                + response.getValueForField("ConsumedCapacity", ConsumedCapacity.class)
+                        .map(c -> ", consumed " + c.capacityUnits() + " capacity units").orElse(""));
+        return response;
     }
 
     private static long millis(long started) {

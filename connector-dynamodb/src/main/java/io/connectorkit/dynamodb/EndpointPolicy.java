@@ -32,18 +32,13 @@ public final class EndpointPolicy {
     /**
      * Parses and checks an endpoint URL.
      *
-     * @param url      the text a user gave
-     * @param inputKey the input it came from, named in the error
+     * @param url   the text a user gave
+     * @param input the input it came from, named in the error by key and label
      * @return the URL as a {@link URI}
-     * @throws ConnectorException {@code INVALID_INPUT} naming {@code inputKey} when the URL is malformed, is not
-     *                            http or https, has no host, carries user info, a query or a fragment, or points at
-     *                            a metadata address
+     * @throws ConnectorException {@code INVALID_INPUT} naming the input when the URL is malformed, is not http or
+     *                            https, has no host, carries user info, a query or a fragment, or points at a
+     *                            metadata address
      */
-    public static URI validate(String url, String inputKey) {
-        return validate(url, inputKey, "input '" + inputKey + "'");
-    }
-
-    /** As {@link #validate(String, String)}, naming the input by key and label. */
     public static URI validate(String url, InputDescriptor input) {
         return validate(url, input.key(), "input " + input.describe());
     }

@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.sts.model.StsException;
 
@@ -55,9 +56,10 @@ public final class Errors {
     public static ConnectorException map(SdkException e, String subject) {
         Objects.requireNonNull(e, "e");
         Objects.requireNonNull(subject, "subject");
+        Optional<AssumeRoleFailure> role = find(e, AssumeRoleFailure.class);
         Optional<StsException> sts = find(e, StsException.class);
         if (sts.isPresent()) {
-            return assumeRoleFailure(e, sts.get(), subject);
+            return assumeRoleFailure(e, role, sts.get(), subject);
         }
         if (find(e, ApiCallTimeoutException.class).isPresent() || find(e, ApiCallAttemptTimeoutException.class)
                 .isPresent()) {
@@ -68,7 +70,20 @@ public final class Errors {
         if (service.isPresent()) {
             return serviceFailure(service.get(), subject, e);
         }
-        return error(ErrorCode.SERVICE_ERROR, subject + ": " + describe(e), e);
+        return error(ErrorCode.SERVICE_ERROR, subject + ": " + role.map(AssumeRoleFailure::describe)
+                .orElseGet(() -> describe(e)), e);
+    }
+
+    /**
+     * Whether DynamoDB refused a request because its key does not match the table's key schema: the table was
+     * recreated with another key since the schema was read. Read from the SDK's exception, which the mapped
+     * error may no longer carry.
+     */
+    public static boolean isKeyMismatch(SdkException e) {
+        return find(e, DynamoDbException.class)
+                .map(d -> d.awsErrorDetails() == null ? null : d.awsErrorDetails().errorMessage())
+                .filter(message -> message.contains("key element does not match the schema"))
+                .isPresent();
     }
 
     /**
@@ -108,12 +123,12 @@ public final class Errors {
     }
 
     /**
-     * STS refused or failed to hand out credentials. The message comes from {@link RoleArnConnection}'s wrapper when
-     * it is in the chain, since only that one knows the role's ARN. An STS outage or throttling is no verdict on the
-     * credentials, so those keep codes a host may retry on.
+     * STS refused or failed to hand out credentials, the role named when an {@link AssumeRoleFailure} is in the
+     * chain. An STS outage or throttling is no verdict on the credentials, so those keep codes a host may retry on.
      */
-    private static ConnectorException assumeRoleFailure(SdkException e, StsException sts, String subject) {
-        String said = messageStartingWith(e, RoleArnConnection.ASSUME_ROLE_FAILED)
+    private static ConnectorException assumeRoleFailure(SdkException e, Optional<AssumeRoleFailure> role,
+            StsException sts, String subject) {
+        String said = role.map(AssumeRoleFailure::describe)
                 .orElseGet(() -> "could not assume role: " + describe(sts));
         ErrorCode code = sts.isThrottlingException() || sts.statusCode() == 429 ? ErrorCode.THROTTLED
                 : sts.statusCode() >= 500 ? ErrorCode.SERVICE_ERROR
@@ -142,15 +157,6 @@ public final class Errors {
             return aws.awsErrorDetails().errorCode();
         }
         return "";
-    }
-
-    private static Optional<String> messageStartingWith(Throwable e, String prefix) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().startsWith(prefix)) {
-                return Optional.of(scrub(t.getMessage()));
-            }
-        }
-        return Optional.empty();
     }
 
     private static <T extends Throwable> Optional<T> find(Throwable e, Class<T> type) {

@@ -129,8 +129,7 @@ public final class ItemSize {
 
     /**
      * The significant digits of numeric text (leading and trailing zeros left out; an exponent does not count),
-     * counted on the text: BigDecimal.stripTrailingZeros divides once per zero, which a property run of numbers
-     * with 88 trailing zeros feels.
+     * counted on the text: BigDecimal.stripTrailingZeros divides once per trailing zero.
      */
     static int significantDigits(String text) {
         int end = text.length();

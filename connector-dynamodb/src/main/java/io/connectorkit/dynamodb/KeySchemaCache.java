@@ -17,26 +17,27 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * connector, or when DynamoDB says a key did not match.
  */
 public final class KeySchemaCache {
-    private record Entry(DynamoDbClient client, String table) {
+    /** A table as the client that reaches it sees it: the same name may be another table elsewhere. */
+    private record Table(DynamoDbClient client, String name) {
     }
 
-    private final Map<Entry, KeySchema> schemas = new ConcurrentHashMap<>();
+    private final Map<Table, KeySchema> schemas = new ConcurrentHashMap<>();
 
     /** The table's key schema, described once. */
     public KeySchema get(DynamoDbClient client, String table) {
-        Entry entry = new Entry(client, table);
-        KeySchema cached = schemas.get(entry);
+        Table key = new Table(client, table);
+        KeySchema cached = schemas.get(key);
         if (cached != null) {
             return cached;
         }
         KeySchema described = describe(client, table);
-        schemas.put(entry, described);
+        schemas.put(key, described);
         return described;
     }
 
     /** Forgets what is known of a table. */
     public void invalidate(DynamoDbClient client, String table) {
-        schemas.remove(new Entry(client, table));
+        schemas.remove(new Table(client, table));
     }
 
     /** Forgets every table of every client (when clients close). */

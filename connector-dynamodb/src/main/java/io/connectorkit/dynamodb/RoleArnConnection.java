@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -40,7 +39,6 @@ public final class RoleArnConnection implements DynamoDbConnectionType {
     public static final String STS_ENDPOINT_URL = "stsEndpointUrl";
 
     /** How every failure to assume the role begins, whatever wraps it on the way out of the SDK. */
-    static final String ASSUME_ROLE_FAILED = "could not assume role '";
 
     static final InputDescriptor ROLE_ARN_INPUT = InputDescriptor.builder(ROLE_ARN, "Role ARN")
             .comment("An AWS IAM Role ARN")
@@ -156,8 +154,8 @@ public final class RoleArnConnection implements DynamoDbConnectionType {
     }
 
     /**
-     * The SDK's assume-role provider plus the STS client it owns. A failure names the role, so that whatever the
-     * SDK wraps around it on the way out, {@link Errors} can say which role could not be assumed.
+     * The SDK's assume-role provider plus the STS client it owns. A failure is an {@link AssumeRoleFailure}, so that
+     * whatever the SDK wraps around it on the way out, {@link Errors} can say which role could not be assumed.
      */
     private static final class AssumedRole implements AwsCredentialsProvider, SdkAutoCloseable {
         private final String roleArn;
@@ -175,10 +173,7 @@ public final class RoleArnConnection implements DynamoDbConnectionType {
             try {
                 return provider.resolveCredentials();
             } catch (SdkException e) {
-                throw SdkClientException.builder()
-                        .message(ASSUME_ROLE_FAILED + roleArn + "': " + Errors.describe(e))
-                        .cause(e)
-                        .build();
+                throw new AssumeRoleFailure(roleArn, e);
             }
         }
 

@@ -184,9 +184,7 @@ class ErrorsTest {
                 + " arn:aws:iam::123456789012:user/u is not authorized to perform: sts:AssumeRole on resource:"
                 + " arn:aws:iam::123456789012:role/r");
 
-        SdkClientException named = SdkClientException.builder()
-                .message("could not assume role 'arn:aws:iam::123456789012:role/r': " + Errors.describe(denied))
-                .cause(denied).build();
+        SdkClientException named = new AssumeRoleFailure("arn:aws:iam::123456789012:role/r", denied);
         SdkClientException rewrapped = SdkClientException.create("Unable to load credentials", named);
         ConnectorException e = Errors.map(rewrapped, TABLE);
         assertEquals(ErrorCode.ACCESS_DENIED, e.code());

@@ -110,9 +110,7 @@ public final class QueryItemsAction extends DynamoDbAction {
                             + (request.limit() == null ? "" : " limit " + request.limit()),
                             () -> call.client().query(request));
                     counted[0] += response.count();
-                    return new Pages.Page<>(response.items(), response.scannedCount(),
-                            response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                                    ? response.lastEvaluatedKey() : null);
+                    return new Pages.Page<>(response.items(), response.scannedCount(), lastKey(response));
                 }, cap);
         call.context().debug(() -> "Query '" + table + "': " + result.items().size() + " items, "
                 + result.scanned() + " scanned, " + result.pages() + " pages");
@@ -136,27 +134,26 @@ public final class QueryItemsAction extends DynamoDbAction {
 
     /**
      * DynamoDB hands back a LastEvaluatedKey whenever a page ends at its Limit, also when nothing follows; the
-     * contract promises one only when more remain, so a query stopped by Limit looks ahead: one item without a
-     * filter, or page by page until a match or the end with one.
+     * contract promises one only when more remain, so a query stopped by Limit looks ahead for one more item: one
+     * request without a filter, or page by page until a match or the end with one.
      */
     private static boolean anyRemain(DynamoDbCall call, QueryRequest base, String table,
             Map<String, AttributeValue> from) {
-        Map<String, AttributeValue> token = from;
-        while (token != null) {
-            QueryRequest.Builder probe = base.toBuilder().exclusiveStartKey(token);
-            if (base.filterExpression() == null) {
-                probe.limit(1);
-            }
-            QueryRequest request = probe.build();
+        Integer limit = base.filterExpression() == null ? 1 : null;
+        Pages.Fetch<Map<String, AttributeValue>, Map<String, AttributeValue>> probe = (token, remaining) -> {
+            QueryRequest request = base.toBuilder().exclusiveStartKey(token == null ? from : token).limit(limit)
+                    .build();
             QueryResponse response = call.send("table '" + table + "'", () -> "Query '" + table + "' look-ahead"
-                    + (request.limit() == null ? "" : " limit 1"), () -> call.client().query(request));
-            if (response.count() > 0) {
-                return true;
-            }
-            token = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        }
-        return false;
+                    + (limit == null ? "" : " limit 1"), () -> call.client().query(request));
+            return new Pages.Page<>(response.items(), response.scannedCount(), lastKey(response));
+        };
+        return !Pages.follow(probe, 1).items().isEmpty();
+    }
+
+    /** The page's LastEvaluatedKey, or null at the end. */
+    private static Map<String, AttributeValue> lastKey(QueryResponse response) {
+        return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? response.lastEvaluatedKey() : null;
     }
 
     private static String text(Inputs inputs, Map<String, Object> parameters, String field) {
