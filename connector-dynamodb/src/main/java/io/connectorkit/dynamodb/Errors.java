@@ -2,6 +2,7 @@ package io.connectorkit.dynamodb;
 
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +37,9 @@ public final class Errors {
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
     /** DynamoDB reports a missing index as a ValidationException, not as a missing resource. */
     private static final String MISSING_INDEX = "does not have the specified index";
+    /** How DynamoDB (and DynamoDB Local, in its own words) refuses a key built from a schema that changed. */
+    private static final List<String> KEY_MISMATCH = List.of("key element does not match the schema",
+            "Type mismatch for key", "One of the required keys was not given a value");
 
     /** AWS echoes the canonical request (signed headers, the session token among them) in signature errors. */
     private static final Pattern SIGNATURE_DETAILS = Pattern.compile(
@@ -75,14 +79,14 @@ public final class Errors {
     }
 
     /**
-     * Whether DynamoDB refused a request because its key does not match the table's key schema: the table was
-     * recreated with another key since the schema was read. Read from the SDK's exception, which the mapped
-     * error may no longer carry.
+     * Whether DynamoDB refused a request because its key does not match the table's key schema (another key name,
+     * or another key type): the table was recreated with another key since the schema was read. Read from the
+     * SDK's exception, which the mapped error may no longer carry.
      */
     public static boolean isKeyMismatch(SdkException e) {
         return find(e, DynamoDbException.class)
                 .map(d -> d.awsErrorDetails() == null ? null : d.awsErrorDetails().errorMessage())
-                .filter(message -> message.contains("key element does not match the schema"))
+                .filter(message -> KEY_MISMATCH.stream().anyMatch(message::contains))
                 .isPresent();
     }
 

@@ -205,4 +205,23 @@ class ErrorsTest {
         assertEquals(ErrorCode.THROTTLED, Errors.map(service(StsException.builder(), 400, "Throttling",
                 "Rate exceeded").build(), TABLE).code());
     }
+
+    @Test
+    void aKeyMismatchIsFoundInTheSdkExceptionEvenWhenTheMappedErrorDropsIt() {
+        String mismatch = "The provided key element does not match the schema";
+        SdkException plain = service(DynamoDbException.builder(), 400, "ValidationException", mismatch).build();
+        assertTrue(Errors.isKeyMismatch(plain));
+        assertTrue(Errors.isKeyMismatch(SdkClientException.create("wrapped", plain)));
+        assertTrue(Errors.isKeyMismatch(service(DynamoDbException.builder(), 400, "ValidationException",
+                "One or more parameter values were invalid: Type mismatch for key id expected: N actual: S").build()));
+        // a message that echoes a security token: the mapped error keeps no cause, the SDK exception still tells
+        SdkException echoing = service(DynamoDbException.builder(), 400, "ValidationException", mismatch
+                + "; X-Amz-Security-Token: tokenDoNotShow").build();
+        assertNull(Errors.map(echoing, TABLE).getCause());
+        assertTrue(Errors.isKeyMismatch(echoing));
+
+        assertFalse(Errors.isKeyMismatch(service(DynamoDbException.builder(), 400, "ValidationException",
+                "One or more parameter values were invalid").build()));
+        assertFalse(Errors.isKeyMismatch(SdkClientException.create("Unable to execute HTTP request")));
+    }
 }

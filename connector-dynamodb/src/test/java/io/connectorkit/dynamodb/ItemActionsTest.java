@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 class ItemActionsTest {
 
@@ -193,5 +195,32 @@ class ItemActionsTest {
                         "expressionAttributeValues", Map.of(":v", "x"))));
         assertEquals(Map.of(), run("deleteItem", inputs("tableName", table, "hashKeyValue", "1")));
         assertEquals(0, raw().scan(b -> b.tableName(table)).count());
+    }
+
+    @Test
+    void aTableRecreatedWithAnotherKeyIsDescribedAgain() {
+        String table = LocalDynamoDb.hashTable("S");
+        run("upsertItem", inputs("tableName", table, "value", Map.of("id", "7", "v", "text key")));
+        assertEquals("text key", getV(table), "the key schema (id: S) is now cached");
+
+        recreate(table, "id", "N", AttributeValue.fromN("7"), "number key");
+        assertEquals("number key", getV(table), "the cached S key is refused (a type mismatch), the schema read"
+                + " again, the N key sent");
+
+        recreate(table, "pk", "S", AttributeValue.fromS("7"), "renamed key");
+        assertEquals("renamed key", getV(table), "the cached id key is refused (does not match the schema), the"
+                + " schema read again, the pk key sent");
+    }
+
+    private static Object getV(String table) {
+        return ((Map<?, ?>) run("getItem", inputs("tableName", table, "hashKeyValue", "7")).get("Item")).get("v");
+    }
+
+    private static void recreate(String table, String key, String type, AttributeValue keyValue, String v) {
+        raw().deleteTable(b -> b.tableName(table));
+        raw().createTable(b -> b.tableName(table).billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(AttributeDefinition.builder().attributeName(key).attributeType(type).build())
+                .keySchema(KeySchemaElement.builder().attributeName(key).keyType("HASH").build()));
+        raw().putItem(b -> b.tableName(table).item(Map.of(key, keyValue, "v", AttributeValue.fromS(v))));
     }
 }
