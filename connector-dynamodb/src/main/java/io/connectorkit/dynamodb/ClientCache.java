@@ -181,11 +181,7 @@ public final class ClientCache implements AutoCloseable {
         try {
             return step.get();
         } catch (ConnectorException e) {
-            String prefix = "connection '" + connection.type() + "': ";
-            if (e.getMessage().startsWith(prefix)) {
-                throw e;
-            }
-            throw new ConnectorException(e.code(), prefix + e.getMessage(), e.inputKey().orElse(null), e.getCause());
+            throw e.inConnection(connection.type());
         }
     }
 

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.RegisteredConnector;
 import io.connectorkit.spi.ActionDescriptor;
 import io.connectorkit.spi.ConnectionDescriptor;
-import io.connectorkit.spi.ConnectorRegistry;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.Json;
-import io.connectorkit.spi.RegisteredConnector;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.connectorkit.testkit;
 
+import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.spi.ConnectorException;
-import io.connectorkit.spi.ConnectorRegistry;
 import io.connectorkit.spi.ErrorCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

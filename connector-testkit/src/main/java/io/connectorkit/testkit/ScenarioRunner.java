@@ -1,10 +1,10 @@
 package io.connectorkit.testkit;
 
+import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.RegisteredAction;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
-import io.connectorkit.spi.ConnectorRegistry;
 import io.connectorkit.spi.Json;
-import io.connectorkit.spi.RegisteredAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

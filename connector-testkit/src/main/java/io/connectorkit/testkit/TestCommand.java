@@ -1,6 +1,6 @@
 package io.connectorkit.testkit;
 
-import io.connectorkit.spi.ConnectorRegistry;
+import io.connectorkit.host.ConnectorRegistry;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;

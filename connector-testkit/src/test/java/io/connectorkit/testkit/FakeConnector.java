@@ -1,6 +1,7 @@
 package io.connectorkit.testkit;
 
 import com.google.auto.service.AutoService;
+import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.ActionContext;
 import io.connectorkit.spi.ActionDescriptor;
@@ -9,7 +10,6 @@ import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.Connector;
 import io.connectorkit.spi.ConnectorDescriptor;
 import io.connectorkit.spi.ConnectorException;
-import io.connectorkit.spi.ConnectorRegistry;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;

@@ -1,14 +1,14 @@
 package io.connectorkit.examples;
 
+import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.RegisteredAction;
+import io.connectorkit.host.RegisteredConnector;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
-import io.connectorkit.spi.ConnectorRegistry;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
 import io.connectorkit.spi.Inputs;
 import io.connectorkit.spi.Json;
-import io.connectorkit.spi.RegisteredAction;
-import io.connectorkit.spi.RegisteredConnector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -198,10 +198,8 @@ public final class WorkflowEngine implements AutoCloseable {
 
     /** A value without references is checked now, as the action would check it, with the type's own rules. */
     private static void checkLiteral(String where, InputDescriptor d, Object value, List<String> problems) {
-        InputDescriptor optional = new InputDescriptor(d.key(), d.label(), d.comment(), d.type(), false,
-                d.defaultValue(), d.choices(), d.secret(), d.advanced());
         try {
-            Inputs.validate(List.of(optional), value == null ? Map.of() : Map.of(d.key(), value), true);
+            Inputs.validate(List.of(d.optional()), value == null ? Map.of() : Map.of(d.key(), value), true);
         } catch (ConnectorException e) {
             problems.add(where + ": " + e.getMessage());
         }

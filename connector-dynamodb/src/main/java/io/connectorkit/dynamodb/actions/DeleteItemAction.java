@@ -47,7 +47,6 @@ public final class DeleteItemAction extends DynamoDbAction {
         Map<String, AttributeValue> values = ExpressionValues.resolve(inputs, EXPRESSION_ATTRIBUTE_VALUES,
                 EXPRESSION_ATTRIBUTE_VALUE_TYPES, condition);
         Map<String, String> names = ExpressionNames.resolve(inputs, EXPRESSION_ATTRIBUTE_NAMES, condition);
-        call.region();
         DeleteItemResponse response = call.sendWithKey(table, () -> "DeleteItem '" + table + "'"
                         + (condition == null ? "" : " if " + condition),
                 key -> call.client().deleteItem(b -> b.tableName(table).key(key)

@@ -61,7 +61,6 @@ public final class UpdateItemAction extends DynamoDbAction {
         Map<String, AttributeValue> values = ExpressionValues.resolve(inputs, EXPRESSION_ATTRIBUTE_VALUES,
                 EXPRESSION_ATTRIBUTE_VALUE_TYPES, update, condition);
         Map<String, String> names = ExpressionNames.resolve(inputs, EXPRESSION_ATTRIBUTE_NAMES, update, condition);
-        call.region();
         UpdateItemResponse response = call.sendWithKey(table, () -> "UpdateItem '" + table + "' " + update
                         + (condition == null ? "" : " if " + condition),
                 key -> call.client().updateItem(b -> b.tableName(table).key(key)

@@ -75,7 +75,6 @@ public final class UpsertItemAction extends DynamoDbAction {
         Map<String, AttributeValue> values = ExpressionValues.resolve(inputs, EXPRESSION_ATTRIBUTE_VALUES,
                 EXPRESSION_ATTRIBUTE_VALUE_TYPES, condition);
         Map<String, String> names = ExpressionNames.resolve(inputs, EXPRESSION_ATTRIBUTE_NAMES, condition);
-        call.region();
 
         KeySchema schema = call.keySchema(table);
         typeKeyAttribute(inputs, schema, schema.hashName(), value, hints, item);
