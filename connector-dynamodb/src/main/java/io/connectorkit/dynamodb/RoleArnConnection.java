@@ -67,7 +67,7 @@ public final class RoleArnConnection implements DynamoDbConnectionType {
                     + " double). An http or https URL; link-local and instance metadata addresses are refused.")
             .advanced().build();
 
-    private static final ConnectionDescriptor DESCRIPTOR = new ConnectionDescriptor(CONNECTOR_KEY, KEY,
+    private static final ConnectionDescriptor DESCRIPTOR = new ConnectionDescriptor(DynamoDbConnector.KEY, KEY,
             "AWS Role ARN",
             "Connect to AWS using an assumed role",
             List.of(ROLE_ARN_INPUT, ConnectionInputs.ACCESS_KEY_ID_INPUT, ConnectionInputs.SECRET_ACCESS_KEY_INPUT,
