@@ -109,7 +109,7 @@ class SeedMetadataTest {
             String where = owner + " / " + row.label();
             boolean queryParametersException = owner.equals("Query Items") && row.label().equals("Query Parameters");
             if (queryParametersException) {
-                assertFalse(input.comment().equals(row.comment()), where + ": CONTRACT section 2 asks for a new comment");
+                assertFalse(input.comment().equals(row.comment()), where + ": the product asks for a new comment");
                 assertTrue(input.comment().contains("Limit"), where);
             } else {
                 assertEquals(row.comment(), input.comment(), where);

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads a fixture file (CONTRACT section 6) into a {@link Fixture}, or reports every problem with its line:
+ * Reads a fixture file (README "Fixtures") into a {@link Fixture}, or reports every problem with its line:
  * unknown keys, missing or wrongly typed values, actions the registry does not know, steps with more than one
  * expectation, unknown error codes and references to variables nothing defines.
  */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Compares an action's output with a fixture's expectation (CONTRACT section 6).
+ * Compares an action's output with a fixture's expectation (README "Fixtures").
  *
  * <p>Objects match as a subset ({@code expect}: every expected key present with a matching value) or exactly
  * ({@code expectExact}: no other keys either). Arrays match element by element and in length. Numbers compare by

@@ -1,5 +1,5 @@
 /**
- * Runs connector actions from declarative YAML fixtures (CONTRACT section 6): a library
+ * Runs connector actions from declarative YAML fixtures (README "Fixtures"): a library
  * ({@link io.connectorkit.testkit.FixtureLoader}, {@link io.connectorkit.testkit.ScenarioRunner}), a JUnit 5
  * integration ({@link io.connectorkit.testkit.Fixtures}) and the engine of the CLI's {@code test} command
  * ({@link io.connectorkit.testkit.TestCommand}). It knows no particular service: a connector module supplies

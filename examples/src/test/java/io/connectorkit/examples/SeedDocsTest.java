@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code connectors.jar docs}, generated from the aws-dynamodb connector's metadata alone, against the seed page:
- * every connection's and action's table to the character, save the one exception CONTRACT section 2 makes (Query
+ * every connection's and action's table to the character, save the one exception the product asks for (Query
  * Items' "Query Parameters" comment, which the seed copied from another input).
  */
 class SeedDocsTest {
