@@ -208,7 +208,7 @@ public final class FixtureLoader {
         /** Every object with a {@code $set} or {@code $contains} key must have it alone, holding a list. */
         void sets(YamlNode node) {
             if (node.isMap()) {
-                for (String operator : List.of(Matcher.SET, Matcher.CONTAINS)) {
+                for (String operator : List.of(OutputMatcher.SET, OutputMatcher.CONTAINS)) {
                     YamlNode list = node.map().get(operator);
                     if (list != null && (node.map().size() != 1 || !list.isList())) {
                         problem(node.keyLine(operator), "'" + operator + "' must be the only key of its object and"

@@ -178,8 +178,8 @@ public final class ScenarioRunner {
         }
         if (expectation instanceof Expectation.Output expected) {
             Optional<Mismatch> mismatch = expected.exact()
-                    ? Matcher.exact(expected.value(), output)
-                    : Matcher.subset(expected.value(), output);
+                    ? OutputMatcher.exact(expected.value(), output)
+                    : OutputMatcher.subset(expected.value(), output);
             if (mismatch.isPresent()) {
                 throw new StepFailed(mismatch.get().describe() + "\n  output:   " + shown(output));
             }

@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * A tiny connector for the testkit's own tests: a key-value store kept in the connector, a connection type
  * {@code token} and the actions {@code echo}, {@code fail}, {@code put}, {@code get} and {@code remove}.
- * Registered with auto-service for {@link TestCommand}'s tests, built directly with {@link #registry()} elsewhere.
+ * Registered with auto-service for {@link FixtureSuite}'s tests, built directly with {@link #registry()} elsewhere.
  */
 @AutoService(Connector.class)
 public final class FakeConnector implements Connector {
