@@ -316,7 +316,7 @@ public final class FixtureLoader {
         }
 
         void unknownReferences(int line, String text, Set<String> defined) {
-            for (String name : Variables.references(text)) {
+            for (String name : Templates.references(text)) {
                 if (!defined.contains(name)) {
                     problem(line, "unknown variable ${" + name + "}; defined here: " + String.join(", ", defined));
                 }

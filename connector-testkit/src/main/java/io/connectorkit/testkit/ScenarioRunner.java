@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -35,7 +34,7 @@ public final class ScenarioRunner {
      *                     caller)
      */
     public ScenarioRunner(ConnectorRegistry registry, Function<String, TestEnvironment> environments) {
-        this(registry, environments, () -> String.format("%08x", ThreadLocalRandom.current().nextInt()));
+        this(registry, environments, Templates::randomSuffix);
     }
 
     ScenarioRunner(ConnectorRegistry registry, Function<String, TestEnvironment> environments,
@@ -131,7 +130,7 @@ public final class ScenarioRunner {
             return new Expectation.Output(vars.resolve(o.value()), o.exact());
         }
         if (expectation instanceof Expectation.Error e && e.messageContains().isPresent()) {
-            return new Expectation.Error(e.code(), Optional.of(Variables.text(
+            return new Expectation.Error(e.code(), Optional.of(Templates.text(
                     vars.resolve(e.messageContains().get()))));
         }
         return expectation;
@@ -188,18 +187,10 @@ public final class ScenarioRunner {
 
     private static void save(Step step, Object output, Variables vars) throws StepFailed {
         for (Map.Entry<String, String> entry : step.save().entrySet()) {
-            Object value = output;
-            for (String segment : entry.getValue().split("\\.", -1)) {
-                if (value instanceof Map<?, ?> map && map.containsKey(segment)) {
-                    value = map.get(segment);
-                } else if (value instanceof List<?> list && segment.matches("\\d{1,9}")
-                        && Integer.parseInt(segment) < list.size()) {
-                    value = list.get(Integer.parseInt(segment));
-                } else {
-                    throw new StepFailed("save '" + entry.getKey() + "': the output has no " + entry.getValue()
-                            + " (no '" + segment + "' there)\n  output:   " + shown(output));
-                }
-            }
+            List<String> segments = List.of(entry.getValue().split("\\.", -1));
+            Object value = Templates.follow(output, segments, (i, at) -> new StepFailed("save '" + entry.getKey()
+                    + "': the output has no " + entry.getValue() + " (no '" + segments.get(i) + "' there)"
+                    + "\n  output:   " + shown(output)));
             vars.define(entry.getKey(), value);
         }
     }

@@ -9,6 +9,7 @@ import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
 import io.connectorkit.spi.Inputs;
 import io.connectorkit.spi.Json;
+import io.connectorkit.testkit.Templates;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -295,7 +295,7 @@ public final class WorkflowEngine implements AutoCloseable {
         public WorkflowResult run(StepListener listener, boolean debug) {
             Map<String, Object> outputs = new LinkedHashMap<>();
             Map<String, Object> scope = new HashMap<>();
-            scope.put("random", randomSuffix());
+            scope.put("random", Templates.randomSuffix());
             Map<String, Object> vars = new LinkedHashMap<>();
             workflow.vars().forEach((k, v) -> vars.put(k, References.resolve(v, scope)));
             scope.put("vars", vars);
@@ -358,14 +358,5 @@ public final class WorkflowEngine implements AutoCloseable {
         }
         String json = Json.write(output);
         return json.length() <= SUMMARY_LIMIT ? json : json.substring(0, SUMMARY_LIMIT - 3) + "...";
-    }
-
-    private static String randomSuffix() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder suffix = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            suffix.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        return suffix.toString();
     }
 }
