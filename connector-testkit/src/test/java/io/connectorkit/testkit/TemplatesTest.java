@@ -20,7 +20,7 @@ class TemplatesTest {
     @Test
     void followsMembersAndIndexesAndSaysWhereItStopped() {
         Map<String, Object> root = Map.of("Items", List.of(Map.of("id", 7L)));
-        assertEquals(7L, Templates.follow(root, List.of("Items", "0", "id"), (i, at) -> new AssertionError()));
+        assertEquals(7L, Templates.follow(root, List.of("Items", "0", "id"), (i, at) -> new IllegalStateException()));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Templates.follow(root,
                 List.of("Items", "1"), (i, at) -> new IllegalStateException(i + " " + at)));
         assertEquals("1 [{id=7}]", e.getMessage());
