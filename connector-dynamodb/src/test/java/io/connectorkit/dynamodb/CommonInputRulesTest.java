@@ -46,20 +46,16 @@ class CommonInputRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"describeTable", "deleteTable"})
-    void aBadRegionFailsBeforeAnyRequest(String action) {
-        ConnectorException e = fails(action, Map.of("region", "mars-1", "tableName", "Orders"));
-        assertEquals("region", e.inputKey().orElseThrow());
+    void aBadRegionOrTableNameFailsBeforeAnyRequest(String action) {
+        ConnectorException region = fails(action, Map.of("region", "mars-1", "tableName", "Orders"));
+        assertEquals("region", region.inputKey().orElseThrow());
         assertEquals(action + ": input 'region' (AWS Region) must be an AWS region code like us-east-1 or eu-west-1,"
-                + " not \"mars-1\"", e.getMessage());
-    }
+                + " not \"mars-1\"", region.getMessage());
 
-    @ParameterizedTest
-    @ValueSource(strings = {"describeTable", "deleteTable"})
-    void aBadTableNameFailsBeforeAnyRequest(String action) {
-        ConnectorException e = fails(action, Map.of("region", "us-east-1", "tableName", "bad name!"));
-        assertEquals("tableName", e.inputKey().orElseThrow());
+        ConnectorException table = fails(action, Map.of("region", "us-east-1", "tableName", "bad name!"));
+        assertEquals("tableName", table.inputKey().orElseThrow());
         assertEquals(action + ": input 'tableName' (Table Name) must be 3 to 255 characters of letters, digits, '_',"
-                + " '-' and '.', or a table ARN, not \"bad name!\"", e.getMessage());
+                + " '-' and '.', or a table ARN, not \"bad name!\"", table.getMessage());
     }
 
     @ParameterizedTest
