@@ -1,8 +1,8 @@
 package io.connectorkit.benchmarks;
 
 import io.connectorkit.dynamodb.DynamoDbConnector;
+import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.spi.Connection;
-import io.connectorkit.spi.ConnectorRegistry;
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package io.connectorkit.benchmarks;
 
+import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.spi.Connection;
-import io.connectorkit.spi.ConnectorRegistry;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -2,8 +2,8 @@ package io.connectorkit.benchmarks;
 
 import io.connectorkit.dynamodb.ClientSettings;
 import io.connectorkit.dynamodb.testing.DynamoDbLocalServer;
+import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.spi.Connection;
-import io.connectorkit.spi.ConnectorRegistry;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;

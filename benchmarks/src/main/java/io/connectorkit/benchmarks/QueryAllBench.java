@@ -1,6 +1,6 @@
 package io.connectorkit.benchmarks;
 
-import io.connectorkit.spi.RegisteredAction;
+import io.connectorkit.host.RegisteredAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -20,7 +20,7 @@ import software.amazon.awssdk.regions.Region;
 public final class AccessKeyConnection implements DynamoDbConnectionType {
     public static final String KEY = "accessKeySecret";
 
-    private static final ConnectionDescriptor DESCRIPTOR = new ConnectionDescriptor(CONNECTOR_KEY, KEY,
+    private static final ConnectionDescriptor DESCRIPTOR = new ConnectionDescriptor(DynamoDbConnector.KEY, KEY,
             "DynamoDB Access Key and Secret",
             "Authenticates requests to Amazon DynamoDB using an API Key and API Secret.",
             List.of(ConnectionInputs.ACCESS_KEY_ID_INPUT, ConnectionInputs.SECRET_ACCESS_KEY_INPUT,

@@ -167,10 +167,10 @@ public final class ClientCache implements AutoCloseable {
 
     private DynamoDbConnectionType typeOf(Connection connection) {
         DynamoDbConnectionType type = types.get(connection.type());
-        if (type == null || !connection.descriptor().connectorKey().equals(DynamoDbConnectionType.CONNECTOR_KEY)) {
+        if (type == null || !connection.descriptor().connectorKey().equals(DynamoDbConnector.KEY)) {
             throw new ConnectorException(ErrorCode.INVALID_INPUT, "connection type '"
                     + connection.descriptor().connectorKey() + "/" + connection.type() + "' is not one of "
-                    + DynamoDbConnectionType.CONNECTOR_KEY + "'s: "
+                    + DynamoDbConnector.KEY + "'s: "
                     + types.keySet().stream().sorted().collect(Collectors.joining(", ")), "connection");
         }
         return type;
@@ -181,11 +181,7 @@ public final class ClientCache implements AutoCloseable {
         try {
             return step.get();
         } catch (ConnectorException e) {
-            String prefix = "connection '" + connection.type() + "': ";
-            if (e.getMessage().startsWith(prefix)) {
-                throw e;
-            }
-            throw new ConnectorException(e.code(), prefix + e.getMessage(), e.inputKey().orElse(null), e.getCause());
+            throw e.inConnection(connection.type());
         }
     }
 

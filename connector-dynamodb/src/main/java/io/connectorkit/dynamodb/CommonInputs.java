@@ -1,13 +1,13 @@
 package io.connectorkit.dynamodb;
 
 import io.connectorkit.spi.InputDescriptor;
+import io.connectorkit.spi.InputRule;
 import io.connectorkit.spi.InputType;
 import io.connectorkit.spi.Inputs;
-import java.util.regex.Pattern;
 
 /**
- * The inputs several actions share, declared once with the seed's labels and comments, and the checks that make
- * their values safe to send.
+ * The inputs several actions share, declared once with the seed's labels and comments, and the rules that make
+ * their values safe to send (checked by {@link Inputs#validate} before any work, shown in the JSON Schema).
  */
 public final class CommonInputs {
     public static final String REGION = "region";
@@ -25,14 +25,21 @@ public final class CommonInputs {
             + " substitutes for the actual values that you want to compare—values that you might not know until"
             + " runtime. An expression attribute value must begin with a colon (:) and be followed by one or more"
             + " alphanumeric characters.";
-    private static final String VALUE_TYPES_COMMENT = "The DynamoDB data type for each query param. You must specify"
+    /** The seed's comment on inputs that type expression values; Raw Request's Query Parameters reuse it. */
+    public static final String VALUE_TYPES_COMMENT = "The DynamoDB data type for each query param. You must specify"
             + " a type for each Expression Attribute Value you provided.";
 
+    // surrounding blanks are allowed because region(Inputs) strips them before any client is built
     public static final InputDescriptor REGION_INPUT = InputDescriptor.builder(REGION, "AWS Region")
             .comment("AWS provides services in multiple regions, like us-west-2 or eu-west-1.")
+            .rule(InputRule.matching("\\s*[a-z]{2}(-[a-z]+)+-\\d{1,2}\\s*",
+                    "an AWS region code like us-east-1 or eu-west-1"))
             .required().build();
     public static final InputDescriptor TABLE_NAME_INPUT = InputDescriptor.builder(TABLE_NAME, "Table Name")
             .comment("Provide the name of the table you would like to interact with.")
+            .rule(InputRule.matching("[A-Za-z0-9_.-]{3,255}"
+                            + "|arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\\d{12}:table/[A-Za-z0-9_.-]{3,255}",
+                    "3 to 255 characters of letters, digits, '_', '-' and '.', or a table ARN"))
             .required().build();
     public static final InputDescriptor HASH_KEY_VALUE_INPUT = InputDescriptor.builder(HASH_KEY_VALUE,
                     "Hash / Primary Key Value")
@@ -63,35 +70,17 @@ public final class CommonInputs {
     public static final InputDescriptor CONNECTION_INPUT = InputDescriptor.builder(CONNECTION, "Connection")
             .type(InputType.CONNECTION).required().build();
 
-    /** The comment the seed gives Value Types-like inputs; Raw Request's Query Parameters reuse it. */
-    static final String PARAMETER_TYPES_COMMENT = VALUE_TYPES_COMMENT;
-
-    private static final Pattern REGION_PATTERN = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
-    private static final Pattern TABLE_NAME_PATTERN = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
-    private static final Pattern TABLE_ARN_PATTERN =
-            Pattern.compile("arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\\d{12}:table/[A-Za-z0-9_.-]{3,255}");
-
     private CommonInputs() {
     }
 
-    /** The region, checked for the shape of an AWS region code before any client is built. */
+    /** The region, stripped; its shape was checked by {@link #REGION_INPUT}'s rule. */
     public static String region(Inputs inputs) {
-        String region = inputs.string(REGION).trim();
-        if (!REGION_PATTERN.matcher(region).matches()) {
-            throw inputs.invalid(REGION, "must be an AWS region code like us-east-1 or eu-west-1, not \"" + region
-                    + "\"");
-        }
-        return region;
+        return inputs.string(REGION).strip();
     }
 
-    /** The table name (or table ARN), checked against DynamoDB's naming rules. */
+    /** The table name (or table ARN); its shape was checked by {@link #TABLE_NAME_INPUT}'s rule. */
     public static String tableName(Inputs inputs) {
-        String name = inputs.string(TABLE_NAME);
-        if (!TABLE_NAME_PATTERN.matcher(name).matches() && !TABLE_ARN_PATTERN.matcher(name).matches()) {
-            throw inputs.invalid(TABLE_NAME, "must be 3 to 255 characters of letters, digits, '_', '-' and '.', or a"
-                    + " table ARN, not \"" + name + "\"");
-        }
-        return name;
+        return inputs.string(TABLE_NAME);
     }
 
     /** An optional expression, trimmed; {@code null} when absent or blank. */

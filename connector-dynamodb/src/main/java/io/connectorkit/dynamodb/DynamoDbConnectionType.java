@@ -14,9 +14,6 @@ import software.amazon.awssdk.regions.Region;
  * adding one implementation.
  */
 public interface DynamoDbConnectionType extends ConnectionType {
-    /** The key of the connector these connection types belong to. */
-    String CONNECTOR_KEY = "aws-dynamodb";
-
     /**
      * The credentials requests of this connection are signed with.
      *

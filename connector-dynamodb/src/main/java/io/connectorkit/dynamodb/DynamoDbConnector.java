@@ -2,8 +2,10 @@ package io.connectorkit.dynamodb;
 
 import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Connector;
+import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.ConnectorDescriptor;
 import java.util.List;
+import java.util.ServiceLoader;
 
 /**
  * The {@code aws-dynamodb} connector: owns what its actions share (one client per connection, region and
@@ -11,7 +13,7 @@ import java.util.List;
  */
 @AutoService(Connector.class)
 public final class DynamoDbConnector implements Connector {
-    public static final String KEY = DynamoDbConnectionType.CONNECTOR_KEY;
+    public static final String KEY = "aws-dynamodb";
 
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(KEY, "Amazon DynamoDB",
             "Create, update, fetch, or delete items in an Amazon (AWS) DynamoDB database", "./assets/aws-dynamodb.png");
@@ -25,7 +27,19 @@ public final class DynamoDbConnector implements Connector {
     }
 
     public DynamoDbConnector(ClientSettings settings) {
-        this.clients = new ClientCache(settings, List.of(new AccessKeyConnection(), new RoleArnConnection()));
+        this.clients = new ClientCache(settings, connectionTypes());
+    }
+
+    /**
+     * This connector's connection types, found through the {@link ServiceLoader} registration a host reads too, so
+     * that a new type is registered once, by its {@code @AutoService}.
+     */
+    static List<DynamoDbConnectionType> connectionTypes() {
+        return ServiceLoader.load(ConnectionType.class, DynamoDbConnector.class.getClassLoader()).stream()
+                .filter(provider -> DynamoDbConnectionType.class.isAssignableFrom(provider.type()))
+                .map(provider -> (DynamoDbConnectionType) provider.get())
+                .filter(type -> type.descriptor().connectorKey().equals(KEY))
+                .toList();
     }
 
     @Override

@@ -33,50 +33,46 @@ public final class EndpointPolicy {
      * Parses and checks an endpoint URL.
      *
      * @param url   the text a user gave
-     * @param input the input it came from, named in the error by key and label
+     * @param input the input it came from, named in the error
      * @return the URL as a {@link URI}
-     * @throws ConnectorException {@code INVALID_INPUT} naming the input when the URL is malformed, is not http or
-     *                            https, has no host, carries user info, a query or a fragment, or points at a
-     *                            metadata address
+     * @throws ConnectorException {@code INVALID_INPUT} naming {@code input} when the URL is malformed, is not
+     *                            http or https, has no host, carries user info, a query or a fragment, or points at
+     *                            a metadata address
      */
     public static URI validate(String url, InputDescriptor input) {
-        return validate(url, input.key(), "input " + input.describe());
-    }
-
-    private static URI validate(String url, String inputKey, String named) {
         if (url == null || url.isBlank()) {
-            throw refused(inputKey, named, "must be an http or https URL");
+            throw refused(input, "must be an http or https URL");
         }
         URI uri;
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
-            throw refused(inputKey, named, "is not a valid URL: " + e.getReason());
+            throw refused(input, "is not a valid URL: " + e.getReason());
         }
         // user info may be a password: never echo a URL that carries one
         // and a password holding '/' ends the authority early, so URI sees no user info: any '@' may mean one
         String shown = uri.getRawUserInfo() == null && url.indexOf('@') < 0 ? "'" + uri + "'" : "the URL given";
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw refused(inputKey, named, "must be an http or https URL, not " + shown);
+            throw refused(input, "must be an http or https URL, not " + shown);
         }
         if (uri.getRawUserInfo() != null) {
-            throw refused(inputKey, named, "must not carry a user name or password");
+            throw refused(input, "must not carry a user name or password");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw refused(inputKey, named, "must name a host, as in http://localhost:8000; " + shown + " has none");
+            throw refused(input, "must name a host, as in http://localhost:8000; " + shown + " has none");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw refused(inputKey, named, "must not have a query or a fragment: " + shown);
+            throw refused(input, "must not have a query or a fragment: " + shown);
         }
         Optional<InetAddress> literal;
         try {
             literal = literalAddress(uri.getHost());
         } catch (IllegalArgumentException e) {
-            throw refused(inputKey, named, "is not a valid URL: " + shown + " has a malformed IP address");
+            throw refused(input, "is not a valid URL: " + shown + " has a malformed IP address");
         }
         if (literal.filter(EndpointPolicy::isMetadataAddress).isPresent()) {
-            throw refused(inputKey, named, "must not point at a link-local or instance metadata address: " + shown);
+            throw refused(input, "must not point at a link-local or instance metadata address: " + shown);
         }
         return uri;
     }
@@ -219,7 +215,7 @@ public final class EndpointPolicy {
         }
     }
 
-    private static ConnectorException refused(String inputKey, String named, String problem) {
-        return ConnectorException.invalidInput(inputKey, named + " " + problem);
+    private static ConnectorException refused(InputDescriptor input, String problem) {
+        return ConnectorException.invalidInput(input, problem);
     }
 }

@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
- * Turns an AWS SDK exception into the connector's {@link ConnectorException} with the code CONTRACT section 5
- * gives it, keeping the service's own error code and message and never a secret.
+ * Turns an AWS SDK exception into the connector's {@link ConnectorException} with the code the README's
+ * embedding example lists ({@code e.code()}), keeping the service's own error code and message and never a secret.
  */
 public final class Errors {
     private static final Set<String> NOT_FOUND = Set.of(

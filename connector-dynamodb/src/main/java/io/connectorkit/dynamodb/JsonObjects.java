@@ -108,8 +108,9 @@ public final class JsonObjects {
         return true;
     }
 
+    /** The SPI's wording, {@link ConnectorException#invalidInput(InputDescriptor, String)}, for this package. */
     static ConnectorException invalid(InputDescriptor input, String problem) {
-        return ConnectorException.invalidInput(input.key(), "input " + input.describe() + " " + problem);
+        return ConnectorException.invalidInput(input, problem);
     }
 
     /** How messages name a plain-JSON value: its kind, and its text when short and not a container. */

@@ -1,10 +1,11 @@
 package io.connectorkit.dynamodb;
 
+import static io.connectorkit.spi.ConnectorException.invalidInput;
+
 import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectionDescriptor;
 import io.connectorkit.spi.ConnectionType;
-import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
 import java.net.URI;
@@ -64,7 +65,7 @@ public final class RoleArnConnection implements DynamoDbConnectionType {
                     + " double). An http or https URL; link-local and instance metadata addresses are refused.")
             .advanced().build();
 
-    private static final ConnectionDescriptor DESCRIPTOR = new ConnectionDescriptor(CONNECTOR_KEY, KEY,
+    private static final ConnectionDescriptor DESCRIPTOR = new ConnectionDescriptor(DynamoDbConnector.KEY, KEY,
             "AWS Role ARN",
             "Connect to AWS using an assumed role",
             List.of(ROLE_ARN_INPUT, ConnectionInputs.ACCESS_KEY_ID_INPUT, ConnectionInputs.SECRET_ACCESS_KEY_INPUT,
@@ -118,23 +119,24 @@ public final class RoleArnConnection implements DynamoDbConnectionType {
     static AssumeRoleRequest assumeRoleRequest(Connection connection) {
         String roleArn = connection.string(ROLE_ARN).strip();
         if (!ROLE_ARN_SHAPE.matcher(roleArn).matches()) {
-            throw invalid(ROLE_ARN_INPUT, "must be an IAM role ARN such as arn:aws:iam::123456789012:role/my-role,"
-                    + " not '" + roleArn + "'");
+            throw invalidInput(ROLE_ARN_INPUT, "must be an IAM role ARN such as"
+                    + " arn:aws:iam::123456789012:role/my-role, not '" + roleArn + "'");
         }
         String sessionName = connection.optionalString(ROLE_SESSION_NAME).map(String::strip)
                 .orElseGet(() -> "connectorkit-" + System.currentTimeMillis());
         if (!SESSION_NAME_SHAPE.matcher(sessionName).matches()) {
-            throw invalid(ROLE_SESSION_NAME_INPUT, "must be 2 to 64 letters, digits or +=,.@_- characters, not '"
-                    + sessionName + "'");
+            throw invalidInput(ROLE_SESSION_NAME_INPUT, "must be 2 to 64 letters, digits or +=,.@_- characters,"
+                    + " not '" + sessionName + "'");
         }
         Optional<String> externalId = connection.optionalString(EXTERNAL_ID).map(String::strip);
         if (externalId.isPresent() && !EXTERNAL_ID_SHAPE.matcher(externalId.get()).matches()) {
-            throw invalid(EXTERNAL_ID_INPUT, "must be 2 to 1224 letters, digits or +=,.@:/_- characters");
+            throw invalidInput(EXTERNAL_ID_INPUT,
+                    "must be 2 to 1224 letters, digits or +=,.@:/_- characters");
         }
         OptionalLong duration = connection.values().optionalInteger(SESSION_DURATION_SECONDS);
         if (duration.isPresent() && (duration.getAsLong() < MIN_DURATION || duration.getAsLong() > MAX_DURATION)) {
-            throw invalid(SESSION_DURATION_SECONDS_INPUT, "must be from " + MIN_DURATION + " to " + MAX_DURATION
-                    + " seconds, not " + duration.getAsLong());
+            throw invalidInput(SESSION_DURATION_SECONDS_INPUT, "must be from " + MIN_DURATION + " to "
+                    + MAX_DURATION + " seconds, not " + duration.getAsLong());
         }
         return AssumeRoleRequest.builder()
                 .roleArn(roleArn)
@@ -142,10 +144,6 @@ public final class RoleArnConnection implements DynamoDbConnectionType {
                 .externalId(externalId.orElse(null))
                 .durationSeconds(duration.isPresent() ? (int) duration.getAsLong() : null)
                 .build();
-    }
-
-    private static ConnectorException invalid(InputDescriptor input, String problem) {
-        return ConnectorException.invalidInput(input.key(), "input " + input.describe() + " " + problem);
     }
 
     @Override

@@ -3,8 +3,8 @@ package io.connectorkit.dynamodb;
 import static io.connectorkit.dynamodb.LocalDynamoDb.inputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.spi.Connection;
-import io.connectorkit.spi.ConnectorRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -7,18 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
+import io.connectorkit.spi.InputDescriptor;
 import java.net.InetAddress;
 import java.net.URI;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class EndpointPolicyTest {
-    /** The policy with the input of that key: the connection's endpoint or the role connection's STS endpoint. */
-    static URI validate(String url, String inputKey) {
-        return EndpointPolicy.validate(url, inputKey.equals(RoleArnConnection.STS_ENDPOINT_URL)
-                ? RoleArnConnection.STS_ENDPOINT_URL_INPUT : ConnectionInputs.ENDPOINT_URL_INPUT);
-    }
+    private static final InputDescriptor ENDPOINT = ConnectionInputs.ENDPOINT_URL_INPUT;
+    private static final InputDescriptor STS_ENDPOINT = RoleArnConnection.STS_ENDPOINT_URL_INPUT;
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -27,7 +25,7 @@ class EndpointPolicyTest {
         "http://alternator.internal:8000/base", "http://10.0.0.5:8000", "http://169.253.1.1", "http://[fd00:ec2::253]",
         " http://localhost:8000 "})
     void acceptsHttpEndpointsIncludingLoopback(String url) {
-        URI uri = validate(url, "endpointUrl");
+        URI uri = EndpointPolicy.validate(url, ENDPOINT);
         assertEquals(url.strip(), uri.toString());
     }
 
@@ -38,7 +36,7 @@ class EndpointPolicyTest {
         "http://[fd00:0ec2::0254]", "http://[::ffff:169.254.169.254]", "http://[::ffff:a9fe:a9fe]",
         "http://[::169.254.169.254]", "http://[fe80::1]", "http://[FE80::a9fe:a9fe]:8000/", "http://[febf::1]"})
     void refusesMetadataAddressesInEverySpelling(String url) {
-        ConnectorException e = assertThrows(ConnectorException.class, () -> validate(url, "endpointUrl"));
+        ConnectorException e = assertThrows(ConnectorException.class, () -> EndpointPolicy.validate(url, ENDPOINT));
         assertEquals(ErrorCode.INVALID_INPUT, e.code());
         assertEquals("endpointUrl", e.inputKey().orElseThrow());
         assertTrue(e.getMessage().startsWith("input 'endpointUrl' "), e.getMessage());
@@ -51,7 +49,7 @@ class EndpointPolicyTest {
         "http://2852039166", "http://0xa9fea9fe", "http://0xa9.0xfe.0xa9.0xfe", "http://0251.0376.0251.0376",
         "http://169.254.43518"})
     void refusesOtherSpellingsOfTheMetadataAddress(String url) {
-        ConnectorException e = assertThrows(ConnectorException.class, () -> validate(url, "endpointUrl"));
+        ConnectorException e = assertThrows(ConnectorException.class, () -> EndpointPolicy.validate(url, ENDPOINT));
         assertEquals(ErrorCode.INVALID_INPUT, e.code());
     }
 
@@ -59,7 +57,7 @@ class EndpointPolicyTest {
     @ValueSource(strings = {"ftp://user:s3cr%2Ft@example.com", "ftp://user:s3cr/t@example.com",
         "file://user:s3cr/t@/etc/passwd"})
     void neverEchoesAUrlThatMayCarryAPassword(String url) {
-        ConnectorException e = assertThrows(ConnectorException.class, () -> validate(url, "endpointUrl"));
+        ConnectorException e = assertThrows(ConnectorException.class, () -> EndpointPolicy.validate(url, ENDPOINT));
         assertEquals(ErrorCode.INVALID_INPUT, e.code());
         assertFalse(e.getMessage().contains("s3cr"), e.getMessage());
         assertTrue(e.getMessage().contains("the URL given"), e.getMessage());
@@ -86,7 +84,7 @@ class EndpointPolicyTest {
         "//localhost:8000", "http://", "http:///path", "not a url", "http://user:pw@localhost:8000",
         "http://localhost:8000/?x=1", "http://localhost:8000/#frag", ""})
     void refusesWhatIsNotAnHttpEndpoint(String url) {
-        ConnectorException e = assertThrows(ConnectorException.class, () -> validate(url, "stsEndpointUrl"));
+        ConnectorException e = assertThrows(ConnectorException.class, () -> EndpointPolicy.validate(url, STS_ENDPOINT));
         assertEquals(ErrorCode.INVALID_INPUT, e.code());
         assertEquals("stsEndpointUrl", e.inputKey().orElseThrow());
         assertTrue(e.getMessage().startsWith("input 'stsEndpointUrl' "), e.getMessage());
@@ -95,17 +93,17 @@ class EndpointPolicyTest {
     @Test
     void neverEchoesAPasswordInTheUrl() {
         ConnectorException e = assertThrows(ConnectorException.class,
-                () -> validate("ftp://admin:hunter2@example.com", "endpointUrl"));
+                () -> EndpointPolicy.validate("ftp://admin:hunter2@example.com", ENDPOINT));
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
         e = assertThrows(ConnectorException.class,
-                () -> validate("http://admin:hunter2@169.254.169.254", "endpointUrl"));
+                () -> EndpointPolicy.validate("http://admin:hunter2@169.254.169.254", ENDPOINT));
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
     }
 
     @Test
     void namesTheInputByLabelWhenGivenItsDescriptor() {
         ConnectorException e = assertThrows(ConnectorException.class,
-                () -> EndpointPolicy.validate("file:/x", ConnectionInputs.ENDPOINT_URL_INPUT));
+                () -> EndpointPolicy.validate("file:/x", ENDPOINT));
         assertEquals("input 'endpointUrl' (Endpoint URL) must be an http or https URL, not 'file:/x'", e.getMessage());
     }
 }

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
- * The mapping table of CONTRACT section 5, on exceptions built with the SDK's own builders (as the SDK builds them
+ * The mapping of {@link Errors}, on exceptions built with the SDK's own builders (as the SDK builds them
  * from a service's answer). {@code LoopbackProxyTest} and {@code AssumeRoleEndToEndTest} check the same mapping
  * on exceptions the SDK raised itself.
  */

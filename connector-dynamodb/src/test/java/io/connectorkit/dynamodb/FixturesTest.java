@@ -8,7 +8,7 @@ import io.connectorkit.dynamodb.testing.DynamoDbTestEnvironments;
 import io.connectorkit.dynamodb.testing.EmbeddedEnvironment;
 import io.connectorkit.dynamodb.testing.EndpointEnvironment;
 import io.connectorkit.dynamodb.testing.LoopbackSts;
-import io.connectorkit.spi.ConnectorRegistry;
+import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.testkit.ConnectionSpec;
 import io.connectorkit.testkit.Fixtures;
 import io.connectorkit.testkit.TestEnvironment;

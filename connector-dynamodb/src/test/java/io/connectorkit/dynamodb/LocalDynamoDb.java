@@ -1,10 +1,10 @@
 package io.connectorkit.dynamodb;
 
 import io.connectorkit.dynamodb.testing.DynamoDbLocalServer;
+import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.RegisteredConnector;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
-import io.connectorkit.spi.ConnectorRegistry;
-import io.connectorkit.spi.RegisteredConnector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.RegisteredConnector;
 import io.connectorkit.spi.ActionDescriptor;
 import io.connectorkit.spi.ConnectionDescriptor;
-import io.connectorkit.spi.ConnectorRegistry;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.Json;
-import io.connectorkit.spi.RegisteredConnector;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +109,7 @@ class SeedMetadataTest {
             String where = owner + " / " + row.label();
             boolean queryParametersException = owner.equals("Query Items") && row.label().equals("Query Parameters");
             if (queryParametersException) {
-                assertFalse(input.comment().equals(row.comment()), where + ": CONTRACT section 2 asks for a new comment");
+                assertFalse(input.comment().equals(row.comment()), where + ": the product asks for a new comment");
                 assertTrue(input.comment().contains("Limit"), where);
             } else {
                 assertEquals(row.comment(), input.comment(), where);

@@ -29,8 +29,7 @@ public final class Connection {
         try {
             return new Connection(descriptor, Inputs.validate(descriptor.inputs(), raw, false));
         } catch (ConnectorException e) {
-            throw new ConnectorException(e.code(), "connection '" + descriptor.key() + "': " + e.getMessage(),
-                    e.inputKey().orElse(null));
+            throw e.inConnection(descriptor.key());
         }
     }
 

@@ -32,6 +32,14 @@ public class ConnectorException extends RuntimeException {
         return new ConnectorException(ErrorCode.INVALID_INPUT, message, inputKey);
     }
 
+    /**
+     * An {@link ErrorCode#INVALID_INPUT} error blaming {@code input}, worded the one way every message names an
+     * input: {@code input 'key' (Label) <problem>}.
+     */
+    public static ConnectorException invalidInput(InputDescriptor input, String problem) {
+        return invalidInput(input.key(), "input " + input.describe() + " " + problem);
+    }
+
     public ErrorCode code() {
         return code;
     }
@@ -46,7 +54,16 @@ public class ConnectorException extends RuntimeException {
      * message a host sees names the action.
      */
     public ConnectorException inAction(String actionKey) {
-        String prefix = actionKey + ": ";
+        return prefixed(actionKey + ": ");
+    }
+
+    /** This error with its message prefixed by {@code connection 'typeKey': }, unless it already is. */
+    public ConnectorException inConnection(String typeKey) {
+        return prefixed("connection '" + typeKey + "': ");
+    }
+
+    /** The one prefixing rule: code, input key, cause and stack trace stay; a prefix is never doubled. */
+    private ConnectorException prefixed(String prefix) {
         if (getMessage().startsWith(prefix)) {
             return this;
         }

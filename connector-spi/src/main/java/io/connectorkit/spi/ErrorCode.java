@@ -1,18 +1,18 @@
 package io.connectorkit.spi;
 
 /**
- * Why an action failed, as a stable code that hosts and fixtures can match on.
+ * Why an action failed, as a stable code that hosts and fixtures can match on, whatever service the connector calls.
  */
 public enum ErrorCode {
     /** Missing, malformed, wrongly typed or contradictory input; found before any request where possible. */
     INVALID_INPUT,
-    /** The addressed resource (a table, an index) does not exist. */
+    /** The resource the call addresses does not exist. */
     NOT_FOUND,
-    /** A condition expression did not hold; nothing was written. */
+    /** A precondition the call set did not hold; nothing was changed. */
     CONDITION_FAILED,
-    /** Credentials were refused or a role could not be assumed. */
+    /** The service refused the credentials, or they do not grant what the call needs. */
     ACCESS_DENIED,
-    /** Throughput was exceeded after the retries ran out. */
+    /** The service's rate or capacity limits held after the retries ran out. */
     THROTTLED,
     /** No answer within the configured call timeout. */
     TIMEOUT,

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * One input of an action or a connection, as a workflow builder sees it: its stable {@code key}, the
  * {@code label} shown beside it, the {@code comment} under it, its {@link InputType}, whether it is required,
- * its default, its choices (picklists only) and whether its value is secret.
+ * its default, its choices (picklists only), whether its value is secret and the rule its text value follows.
  *
  * <p>Everything a host or a generated document shows about an input lives here, once. Built and validated
  * with {@link #builder(String, String)}: keys are not blank, a default fits the type, picklists have choices.
@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param defaultValue the plain-Java value used when the input is omitted; {@code null} for none
  * @param advanced     an input beyond the product's documented basics, which hosts may tuck away and generated
  *                     documentation lists in a table of its own
+ * @param rule         the {@link InputRule} a text value must follow, checked by {@link Inputs#validate} and shown
+ *                     in generated JSON Schemas; {@code null} for none
  */
 public record InputDescriptor(
         String key,
@@ -25,7 +27,8 @@ public record InputDescriptor(
         Object defaultValue,
         List<String> choices,
         boolean secret,
-        boolean advanced) {
+        boolean advanced,
+        InputRule rule) {
 
     public InputDescriptor {
         key = requireText(key, "key");
@@ -39,21 +42,23 @@ public record InputDescriptor(
         if (type != InputType.PICKLIST && !choices.isEmpty()) {
             throw new IllegalArgumentException("input '" + key + "': only a picklist has choices");
         }
+        if (rule != null && type != InputType.STRING && type != InputType.TEXT && type != InputType.CODE) {
+            throw new IllegalArgumentException("input '" + key + "': only a text input has a rule");
+        }
         if (defaultValue != null) {
             checkDefault(key, type, defaultValue, choices);
             defaultValue = Json.freeze(defaultValue);
         }
     }
 
-    /** A basic (not advanced) input. */
-    public InputDescriptor(String key, String label, String comment, InputType type, boolean required,
-            Object defaultValue, List<String> choices, boolean secret) {
-        this(key, label, comment, type, required, defaultValue, choices, secret, false);
-    }
-
     /** Starts a descriptor of type {@link InputType#STRING}; the builder sets everything else. */
     public static Builder builder(String key, String label) {
         return new Builder(key, label);
+    }
+
+    /** This input, not required: for checking a value given for it on its own. */
+    public InputDescriptor optional() {
+        return new InputDescriptor(key, label, comment, type, false, defaultValue, choices, secret, advanced, rule);
     }
 
     /** Whether a default applies when the input is omitted. */
@@ -115,6 +120,7 @@ public record InputDescriptor(
         private List<String> choices = List.of();
         private boolean secret;
         private boolean advanced;
+        private InputRule rule;
 
         private Builder(String key, String label) {
             this.key = key;
@@ -160,12 +166,18 @@ public record InputDescriptor(
             return this;
         }
 
+        /** The rule a text value must follow (see {@link InputDescriptor#rule()}). */
+        public Builder rule(InputRule rule) {
+            this.rule = rule;
+            return this;
+        }
+
         public InputDescriptor build() {
             Object value = defaultValue;
             if (type == InputType.JSON && value instanceof String text) {
                 value = Json.parse(text);
             }
-            return new InputDescriptor(key, label, comment, type, required, value, choices, secret, advanced);
+            return new InputDescriptor(key, label, comment, type, required, value, choices, secret, advanced, rule);
         }
     }
 }

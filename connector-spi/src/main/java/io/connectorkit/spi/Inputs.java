@@ -63,7 +63,7 @@ public final class Inputs {
                 problem = e.getMessage();
             }
             if (problem != null) {
-                problems.add("input " + descriptor.describe() + " " + problem);
+                problems.add(ConnectorException.invalidInput(descriptor, problem).getMessage());
                 firstKey = firstKey == null ? descriptor.key() : firstKey;
             }
         }
@@ -92,7 +92,16 @@ public final class Inputs {
             return d.required() ? "is required" : null;
         }
         Object coerced = switch (d.type()) {
-            case STRING, TEXT, CODE -> Json.scalarText(value);
+            case STRING, TEXT, CODE -> {
+                Object text = Json.scalarText(value);
+                if (text instanceof String s && d.rule() != null) {
+                    String broken = d.rule().problem(d, s);
+                    if (broken != null) {
+                        throw new IllegalArgumentException(broken);
+                    }
+                }
+                yield text;
+            }
             case PICKLIST -> {
                 Object text = Json.scalarText(value);
                 if (!(text instanceof String s) || !d.choices().contains(s)) {
@@ -241,7 +250,7 @@ public final class Inputs {
 
     /** An {@link ErrorCode#INVALID_INPUT} error naming this input by key and label, then the problem. */
     public ConnectorException invalid(String key, String problem) {
-        return ConnectorException.invalidInput(key, "input " + descriptor(key).describe() + " " + problem);
+        return ConnectorException.invalidInput(descriptor(key), problem);
     }
 
     private String known(String key) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.RegisteredConnector;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

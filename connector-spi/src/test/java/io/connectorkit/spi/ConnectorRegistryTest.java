@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.RegisteredAction;
+import io.connectorkit.host.RegisteredConnector;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

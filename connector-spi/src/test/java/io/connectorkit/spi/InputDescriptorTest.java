@@ -44,7 +44,7 @@ class InputDescriptorTest {
         assertThrows(NullPointerException.class, () -> InputDescriptor.builder("key", "Label").comment(null).build());
         assertThrows(NullPointerException.class, () -> InputDescriptor.builder("key", "Label").type(null).build());
         assertThrows(NullPointerException.class,
-                () -> new InputDescriptor("key", "Label", "", InputType.STRING, false, null, null, false));
+                () -> new InputDescriptor("key", "Label", "", InputType.STRING, false, null, null, false, false, null));
     }
 
     @Test
@@ -69,15 +69,8 @@ class InputDescriptorTest {
                 .required().secret().advanced().defaultValue("B").build();
 
         assertEquals(new InputDescriptor("mode", "Mode", "How it runs", InputType.PICKLIST, true, "B",
-                List.of("A", "B"), true, true), input);
+                List.of("A", "B"), true, true, null), input);
         assertTrue(input.hasDefault());
-    }
-
-    @Test
-    void eightArgumentConstructorMakesABasicInput() {
-        InputDescriptor input = new InputDescriptor("k", "K", "", InputType.BOOLEAN, false, true, List.of(), false);
-
-        assertFalse(input.advanced());
     }
 
     @Test
@@ -101,7 +94,7 @@ class InputDescriptorTest {
     @MethodSource("nonPicklistTypes")
     void rejectsChoicesOnANonPicklist(InputType type) {
         IllegalArgumentException viaConstructor = assertThrows(IllegalArgumentException.class,
-                () -> new InputDescriptor("mode", "Mode", "", type, false, null, List.of("A"), false));
+                () -> new InputDescriptor("mode", "Mode", "", type, false, null, List.of("A"), false, false, null));
         assertEquals("input 'mode': only a picklist has choices", viaConstructor.getMessage());
 
         IllegalArgumentException viaBuilder = assertThrows(IllegalArgumentException.class,
@@ -116,7 +109,8 @@ class InputDescriptorTest {
     @Test
     void choicesAreCopiedAndImmutable() {
         List<String> choices = new ArrayList<>(List.of("A", "B"));
-        InputDescriptor input = new InputDescriptor("m", "M", "", InputType.PICKLIST, false, null, choices, false);
+        InputDescriptor input = new InputDescriptor("m", "M", "", InputType.PICKLIST, false, null, choices, false,
+                false, null);
         choices.add("C");
 
         assertEquals(List.of("A", "B"), input.choices());
@@ -127,7 +121,7 @@ class InputDescriptorTest {
     @MethodSource("fittingDefaults")
     void acceptsADefaultThatFitsTheType(InputType type, Object value) {
         InputDescriptor input = new InputDescriptor("k", "K", "", type, false, value,
-                type == InputType.PICKLIST ? List.of("A", "B") : List.of(), false);
+                type == InputType.PICKLIST ? List.of("A", "B") : List.of(), false, false, null);
 
         assertTrue(input.hasDefault());
         assertEquals(value, input.defaultValue());
@@ -157,7 +151,7 @@ class InputDescriptorTest {
     void rejectsADefaultThatDoesNotFitTheType(InputType type, Object value, String written) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new InputDescriptor("k", "K", "", type, false, value,
-                        type == InputType.PICKLIST ? List.of("A", "B") : List.of(), false));
+                        type == InputType.PICKLIST ? List.of("A", "B") : List.of(), false, false, null));
 
         assertEquals("input 'k': default " + written + " does not fit type " + type, e.getMessage());
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.RegisteredConnector;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;

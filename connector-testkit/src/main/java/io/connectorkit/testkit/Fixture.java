@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One scenario, as a fixture file declares it (CONTRACT section 6).
+ * One scenario, as a fixture file declares it (README "Fixtures").
  *
  * @param file       the file it was read from
  * @param connection the scenario's connection; empty for the environment's default

@@ -1,7 +1,7 @@
 package io.connectorkit.testkit;
 
+import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.spi.ConnectorException;
-import io.connectorkit.spi.ConnectorRegistry;
 import io.connectorkit.spi.ErrorCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads a fixture file (CONTRACT section 6) into a {@link Fixture}, or reports every problem with its line:
+ * Reads a fixture file (README "Fixtures") into a {@link Fixture}, or reports every problem with its line:
  * unknown keys, missing or wrongly typed values, actions the registry does not know, steps with more than one
  * expectation, unknown error codes and references to variables nothing defines.
  */
@@ -208,7 +208,7 @@ public final class FixtureLoader {
         /** Every object with a {@code $set} or {@code $contains} key must have it alone, holding a list. */
         void sets(YamlNode node) {
             if (node.isMap()) {
-                for (String operator : List.of(Matcher.SET, Matcher.CONTAINS)) {
+                for (String operator : List.of(OutputMatcher.SET, OutputMatcher.CONTAINS)) {
                     YamlNode list = node.map().get(operator);
                     if (list != null && (node.map().size() != 1 || !list.isList())) {
                         problem(node.keyLine(operator), "'" + operator + "' must be the only key of its object and"
@@ -316,7 +316,7 @@ public final class FixtureLoader {
         }
 
         void unknownReferences(int line, String text, Set<String> defined) {
-            for (String name : Variables.references(text)) {
+            for (String name : Templates.references(text)) {
                 if (!defined.contains(name)) {
                     problem(line, "unknown variable ${" + name + "}; defined here: " + String.join(", ", defined));
                 }

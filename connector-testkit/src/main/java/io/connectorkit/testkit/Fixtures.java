@@ -1,6 +1,6 @@
 package io.connectorkit.testkit;
 
-import io.connectorkit.spi.ConnectorRegistry;
+import io.connectorkit.host.ConnectorRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,16 +1,15 @@
 package io.connectorkit.testkit;
 
+import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.RegisteredAction;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
-import io.connectorkit.spi.ConnectorRegistry;
 import io.connectorkit.spi.Json;
-import io.connectorkit.spi.RegisteredAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -35,7 +34,7 @@ public final class ScenarioRunner {
      *                     caller)
      */
     public ScenarioRunner(ConnectorRegistry registry, Function<String, TestEnvironment> environments) {
-        this(registry, environments, () -> String.format("%08x", ThreadLocalRandom.current().nextInt()));
+        this(registry, environments, Templates::randomSuffix);
     }
 
     ScenarioRunner(ConnectorRegistry registry, Function<String, TestEnvironment> environments,
@@ -131,7 +130,7 @@ public final class ScenarioRunner {
             return new Expectation.Output(vars.resolve(o.value()), o.exact());
         }
         if (expectation instanceof Expectation.Error e && e.messageContains().isPresent()) {
-            return new Expectation.Error(e.code(), Optional.of(Variables.text(
+            return new Expectation.Error(e.code(), Optional.of(Templates.text(
                     vars.resolve(e.messageContains().get()))));
         }
         return expectation;
@@ -178,8 +177,8 @@ public final class ScenarioRunner {
         }
         if (expectation instanceof Expectation.Output expected) {
             Optional<Mismatch> mismatch = expected.exact()
-                    ? Matcher.exact(expected.value(), output)
-                    : Matcher.subset(expected.value(), output);
+                    ? OutputMatcher.exact(expected.value(), output)
+                    : OutputMatcher.subset(expected.value(), output);
             if (mismatch.isPresent()) {
                 throw new StepFailed(mismatch.get().describe() + "\n  output:   " + shown(output));
             }
@@ -188,18 +187,10 @@ public final class ScenarioRunner {
 
     private static void save(Step step, Object output, Variables vars) throws StepFailed {
         for (Map.Entry<String, String> entry : step.save().entrySet()) {
-            Object value = output;
-            for (String segment : entry.getValue().split("\\.", -1)) {
-                if (value instanceof Map<?, ?> map && map.containsKey(segment)) {
-                    value = map.get(segment);
-                } else if (value instanceof List<?> list && segment.matches("\\d{1,9}")
-                        && Integer.parseInt(segment) < list.size()) {
-                    value = list.get(Integer.parseInt(segment));
-                } else {
-                    throw new StepFailed("save '" + entry.getKey() + "': the output has no " + entry.getValue()
-                            + " (no '" + segment + "' there)\n  output:   " + shown(output));
-                }
-            }
+            List<String> segments = List.of(entry.getValue().split("\\.", -1));
+            Object value = Templates.follow(output, segments, (i, at) -> new StepFailed("save '" + entry.getKey()
+                    + "': the output has no " + entry.getValue() + " (no '" + segments.get(i) + "' there)"
+                    + "\n  output:   " + shown(output)));
             vars.define(entry.getKey(), value);
         }
     }

@@ -1,8 +1,8 @@
 /**
- * Runs connector actions from declarative YAML fixtures (CONTRACT section 6): a library
+ * Runs connector actions from declarative YAML fixtures (README "Fixtures"): a library
  * ({@link io.connectorkit.testkit.FixtureLoader}, {@link io.connectorkit.testkit.ScenarioRunner}), a JUnit 5
  * integration ({@link io.connectorkit.testkit.Fixtures}) and the engine of the CLI's {@code test} command
- * ({@link io.connectorkit.testkit.TestCommand}). It knows no particular service: a connector module supplies
+ * ({@link io.connectorkit.testkit.FixtureSuite}). It knows no particular service: a connector module supplies
  * {@link io.connectorkit.testkit.TestEnvironment}s through {@link io.connectorkit.testkit.TestEnvironmentProvider}.
  *
  * <p>The fixture format, beyond the contract's example:

@@ -1,6 +1,7 @@
 package io.connectorkit.testkit;
 
 import com.google.auto.service.AutoService;
+import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.ActionContext;
 import io.connectorkit.spi.ActionDescriptor;
@@ -9,7 +10,6 @@ import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.Connector;
 import io.connectorkit.spi.ConnectorDescriptor;
 import io.connectorkit.spi.ConnectorException;
-import io.connectorkit.spi.ConnectorRegistry;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * A tiny connector for the testkit's own tests: a key-value store kept in the connector, a connection type
  * {@code token} and the actions {@code echo}, {@code fail}, {@code put}, {@code get} and {@code remove}.
- * Registered with auto-service for {@link TestCommand}'s tests, built directly with {@link #registry()} elsewhere.
+ * Registered with auto-service for {@link FixtureSuite}'s tests, built directly with {@link #registry()} elsewhere.
  */
 @AutoService(Connector.class)
 public final class FakeConnector implements Connector {

@@ -44,7 +44,7 @@ public final class FakeEnvironment implements TestEnvironment {
         closes++;
     }
 
-    /** Found by {@link TestCommand}: the embedded default is {@code fake://embedded}. */
+    /** Found by {@link FixtureSuite}: the embedded default is {@code fake://embedded}. */
     @AutoService(TestEnvironmentProvider.class)
     public static final class Provider implements TestEnvironmentProvider {
         /** Every environment made, so that tests can see they were closed. */

@@ -31,7 +31,7 @@ class VariablesTest {
     @Test
     void aDoubledDollarWritesALiteralReference() {
         assertEquals("${random} is abc123", vars.resolve("$${random} is ${random}"));
-        assertEquals(List.of("random"), Variables.references("$${x} ${random}"));
+        assertEquals(List.of("random"), Templates.references("$${x} ${random}"));
         assertEquals("${unterminated", vars.resolve("${unterminated"));
     }
 

@@ -1,7 +1,8 @@
 package io.connectorkit.examples;
 
-import io.connectorkit.spi.ConnectorRegistry;
-import io.connectorkit.spi.RegisteredConnector;
+import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.MarkdownDocs;
+import io.connectorkit.host.RegisteredConnector;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

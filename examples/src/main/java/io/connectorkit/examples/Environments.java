@@ -1,7 +1,7 @@
 package io.connectorkit.examples;
 
+import io.connectorkit.host.RegisteredConnector;
 import io.connectorkit.spi.Connection;
-import io.connectorkit.spi.RegisteredConnector;
 import io.connectorkit.testkit.ConnectionSpec;
 import io.connectorkit.testkit.TestEnvironment;
 import io.connectorkit.testkit.TestEnvironmentProvider;

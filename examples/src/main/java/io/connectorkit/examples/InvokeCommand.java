@@ -1,11 +1,11 @@
 package io.connectorkit.examples;
 
+import io.connectorkit.host.RegisteredAction;
+import io.connectorkit.host.RegisteredConnector;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.Json;
-import io.connectorkit.spi.RegisteredAction;
-import io.connectorkit.spi.RegisteredConnector;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

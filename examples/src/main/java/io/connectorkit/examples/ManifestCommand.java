@@ -1,6 +1,7 @@
 package io.connectorkit.examples;
 
-import io.connectorkit.spi.ConnectorRegistry;
+import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.Manifest;
 import java.util.Set;
 
 /** {@code manifest}: the JSON a host reads to list connectors and render their forms. */

@@ -1,14 +1,15 @@
 package io.connectorkit.examples;
 
+import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.RegisteredAction;
+import io.connectorkit.host.RegisteredConnector;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
-import io.connectorkit.spi.ConnectorRegistry;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
 import io.connectorkit.spi.Inputs;
 import io.connectorkit.spi.Json;
-import io.connectorkit.spi.RegisteredAction;
-import io.connectorkit.spi.RegisteredConnector;
+import io.connectorkit.testkit.Templates;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -198,10 +198,8 @@ public final class WorkflowEngine implements AutoCloseable {
 
     /** A value without references is checked now, as the action would check it, with the type's own rules. */
     private static void checkLiteral(String where, InputDescriptor d, Object value, List<String> problems) {
-        InputDescriptor optional = new InputDescriptor(d.key(), d.label(), d.comment(), d.type(), false,
-                d.defaultValue(), d.choices(), d.secret(), d.advanced());
         try {
-            Inputs.validate(List.of(optional), value == null ? Map.of() : Map.of(d.key(), value), true);
+            Inputs.validate(List.of(d.optional()), value == null ? Map.of() : Map.of(d.key(), value), true);
         } catch (ConnectorException e) {
             problems.add(where + ": " + e.getMessage());
         }
@@ -297,7 +295,7 @@ public final class WorkflowEngine implements AutoCloseable {
         public WorkflowResult run(StepListener listener, boolean debug) {
             Map<String, Object> outputs = new LinkedHashMap<>();
             Map<String, Object> scope = new HashMap<>();
-            scope.put("random", randomSuffix());
+            scope.put("random", Templates.randomSuffix());
             Map<String, Object> vars = new LinkedHashMap<>();
             workflow.vars().forEach((k, v) -> vars.put(k, References.resolve(v, scope)));
             scope.put("vars", vars);
@@ -360,14 +358,5 @@ public final class WorkflowEngine implements AutoCloseable {
         }
         String json = Json.write(output);
         return json.length() <= SUMMARY_LIMIT ? json : json.substring(0, SUMMARY_LIMIT - 3) + "...";
-    }
-
-    private static String randomSuffix() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder suffix = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            suffix.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        return suffix.toString();
     }
 }

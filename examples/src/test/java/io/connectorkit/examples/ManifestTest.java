@@ -1,10 +1,11 @@
 package io.connectorkit.examples;
 
+import io.connectorkit.host.Manifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.connectorkit.spi.ConnectorRegistry;
+import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.spi.Json;
 import java.util.LinkedHashMap;
 import java.util.List;

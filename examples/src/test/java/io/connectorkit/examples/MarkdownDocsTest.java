@@ -1,8 +1,9 @@
 package io.connectorkit.examples;
 
+import io.connectorkit.host.MarkdownDocs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.connectorkit.spi.ConnectorRegistry;
+import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.spi.Json;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.connectorkit.examples;
 
+import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.ActionContext;
 import io.connectorkit.spi.ActionDescriptor;
@@ -8,7 +9,6 @@ import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.Connector;
 import io.connectorkit.spi.ConnectorDescriptor;
 import io.connectorkit.spi.ConnectorException;
-import io.connectorkit.spi.ConnectorRegistry;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;

@@ -33,9 +33,10 @@ class ReferencesTest {
     }
 
     @Test
-    void resolvesInsideObjectsAndListsButNotKeys() {
-        assertEquals(Map.of("${k}", List.of("people", 7L)),
-                References.resolve(Map.of("${k}", List.of("${vars.table}", "${steps.get.Item.level}")), SCOPE));
+    void resolvesInsideObjectsListsAndKeysAsTheFixturesDo() {
+        assertEquals(Map.of("#people", List.of("people", 7L)),
+                References.resolve(Map.of("#${vars.table}", List.of("${vars.table}", "${steps.get.Item.level}")),
+                        SCOPE));
         assertEquals(Arrays.asList(null, true, 3L), References.resolve(Arrays.asList(null, true, 3L), SCOPE));
     }
 
@@ -63,8 +64,9 @@ class ReferencesTest {
     }
 
     @Test
-    void rejectsMalformedReferences() {
-        assertThrows(IllegalArgumentException.class, () -> References.find("${steps.get"));
+    void rejectsMalformedReferencesAndLeavesAnUnclosedOneAsText() {
+        assertEquals(List.of(), References.find("${steps.get"));
+        assertEquals("${steps.get", References.resolve("${steps.get", SCOPE));
         assertThrows(IllegalArgumentException.class, () -> References.find("${}"));
         assertThrows(IllegalArgumentException.class, () -> References.find("${steps..x}"));
     }

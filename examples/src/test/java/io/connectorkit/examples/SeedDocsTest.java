@@ -5,29 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code connectors.jar docs}, generated from the aws-dynamodb connector's metadata alone, against the seed page:
- * every connection's and action's table to the character, save the one exception CONTRACT section 2 makes (Query
+ * every connection's and action's table to the character, save the one exception the product asks for (Query
  * Items' "Query Parameters" comment, which the seed copied from another input).
  */
 class SeedDocsTest {
     private static final String QUERY_ITEMS = "Query Items";
     private static final String QUERY_PARAMETERS = "Query Parameters";
 
+    /** The one committed copy of the seed page, beside the connector it describes; tests run in the module folder. */
+    private static final Path SEED = Path.of("..", "connector-dynamodb", "src", "test", "resources", "seed",
+            "aws-dynamodb-connector.md");
+
     private static DocSections seed;
     private static DocSections generated;
 
     @BeforeAll
     static void generate() throws IOException {
-        try (InputStream in = SeedDocsTest.class.getResourceAsStream("/aws-dynamodb-connector.md")) {
-            seed = DocSections.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        seed = DocSections.parse(Files.readString(SEED, StandardCharsets.UTF_8));
         CliRun run = CliRun.of("docs", "aws-dynamodb");
         assertEquals(0, run.status(), run.err());
         generated = DocSections.parse(run.out());

@@ -93,7 +93,6 @@ public final class CreateTableAction extends DynamoDbAction {
             request.provisionedThroughput(p -> p.readCapacityUnits(read).writeCapacityUnits(write));
         }
         CreateTableRequest built = request.build();
-        call.region();
         TableDescription created = call.send("table '" + table + "'", () -> "CreateTable '" + table + "'",
                 () -> call.client().createTable(built)).tableDescription();
         call.forgetTable(table);

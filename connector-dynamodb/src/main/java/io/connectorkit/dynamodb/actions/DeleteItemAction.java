@@ -40,7 +40,6 @@ public final class DeleteItemAction extends DynamoDbAction {
         String table = CommonInputs.tableName(inputs);
         String condition = CommonInputs.expression(inputs, CONDITION_EXPRESSION);
         Expressions expressions = Expressions.read(inputs, condition);
-        call.region();
         DeleteItemResponse response = call.sendWithKey(table, () -> "DeleteItem '" + table + "'"
                         + (condition == null ? "" : " if " + condition),
                 key -> call.client().deleteItem(b -> b.tableName(table).key(key)

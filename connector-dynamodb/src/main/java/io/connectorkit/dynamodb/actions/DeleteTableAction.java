@@ -23,7 +23,6 @@ public final class DeleteTableAction extends DynamoDbAction {
     @Override
     protected Object execute(DynamoDbCall call) {
         String table = CommonInputs.tableName(call.inputs());
-        call.region();
         try {
             var description = call.send("table '" + table + "'", () -> "DeleteTable '" + table + "'",
                     () -> call.client().deleteTable(b -> b.tableName(table))).tableDescription();

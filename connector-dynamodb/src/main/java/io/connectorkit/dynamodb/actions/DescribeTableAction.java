@@ -23,7 +23,6 @@ public final class DescribeTableAction extends DynamoDbAction {
     @Override
     protected Object execute(DynamoDbCall call) {
         String table = CommonInputs.tableName(call.inputs());
-        call.region();
         var description = call.send("table '" + table + "'", () -> "DescribeTable '" + table + "'",
                 () -> call.client().describeTable(b -> b.tableName(table))).table();
         return Map.of("Table", SdkModels.toJson(description));

@@ -28,7 +28,6 @@ public final class GetItemAction extends DynamoDbAction {
     @Override
     protected Object execute(DynamoDbCall call) {
         String table = CommonInputs.tableName(call.inputs());
-        call.region();
         GetItemResponse response = call.sendWithKey(table, () -> "GetItem '" + table + "'",
                 key -> call.client().getItem(b -> b.tableName(table).key(key).consistentRead(true)
                         .returnConsumedCapacity(call.consumedCapacity())));

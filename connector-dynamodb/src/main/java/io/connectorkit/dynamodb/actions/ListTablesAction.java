@@ -20,7 +20,6 @@ public final class ListTablesAction extends DynamoDbAction {
 
     @Override
     protected Object execute(DynamoDbCall call) {
-        call.region();
         Pages.Result<String, String> tables = Pages.all(start -> {
             ListTablesResponse page = call.send("region '" + call.region() + "'",
                     () -> "ListTables" + (start == null ? "" : " from '" + start + "'"),

@@ -95,7 +95,6 @@ public final class QueryItemsAction extends DynamoDbAction {
         Map<String, AttributeValue> start = parameters.get("ExclusiveStartKey") == null ? null
                 : AttributeValues.toItem(parameters.get("ExclusiveStartKey"), Map.of(),
                         inputs.descriptor(QUERY_PARAMETERS));
-        call.region();
 
         long[] counted = {0};
         Pages.Result<Map<String, AttributeValue>, Map<String, AttributeValue>> result = Pages.follow(

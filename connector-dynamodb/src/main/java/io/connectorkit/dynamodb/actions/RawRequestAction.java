@@ -3,6 +3,7 @@ package io.connectorkit.dynamodb.actions;
 import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.DEBUG_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
+import static io.connectorkit.dynamodb.CommonInputs.VALUE_TYPES_COMMENT;
 
 import com.google.auto.service.AutoService;
 import io.connectorkit.dynamodb.AttributeValues;
@@ -42,8 +43,7 @@ public final class RawRequestAction extends DynamoDbAction {
                         .comment("The parameters for the PartiQL statement, if any.")
                         .type(InputType.JSON).defaultValue("[\"Rose\"]").build(),
                 InputDescriptor.builder(QUERY_PARAMETERS, "Query Parameters")
-                        .comment("The DynamoDB data type for each query param. You must specify a type for each"
-                                + " Expression Attribute Value you provided.")
+                        .comment(VALUE_TYPES_COMMENT)
                         .type(InputType.JSON).build(),
                 DEBUG_INPUT, CONNECTION_INPUT);
     }
@@ -62,7 +62,6 @@ public final class RawRequestAction extends DynamoDbAction {
                     "parameter " + (i + 1)));
         }
         boolean read = statement.regionMatches(true, 0, "SELECT", 0, 6);
-        call.region();
 
         Pages.Result<Map<String, AttributeValue>, String> result = Pages.all(token -> {
             ExecuteStatementResponse response = call.send("statement", () -> "ExecuteStatement "

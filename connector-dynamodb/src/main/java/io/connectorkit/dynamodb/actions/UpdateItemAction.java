@@ -54,7 +54,6 @@ public final class UpdateItemAction extends DynamoDbAction {
         String update = CommonInputs.expression(inputs, UPDATE_EXPRESSION);
         String condition = CommonInputs.expression(inputs, CONDITION_EXPRESSION);
         Expressions expressions = Expressions.read(inputs, update, condition);
-        call.region();
         UpdateItemResponse response = call.sendWithKey(table, () -> "UpdateItem '" + table + "' " + update
                         + (condition == null ? "" : " if " + condition),
                 key -> call.client().updateItem(b -> b.tableName(table).key(key)

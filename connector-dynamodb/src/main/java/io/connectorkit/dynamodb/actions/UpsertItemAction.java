@@ -63,7 +63,6 @@ public final class UpsertItemAction extends DynamoDbAction {
         Map<String, AttributeValue> item = AttributeValues.toItem(value, hints, valueInput, typesInput);
         String condition = CommonInputs.expression(inputs, CONDITION_EXPRESSION);
         Expressions expressions = Expressions.read(inputs, condition);
-        call.region();
 
         KeySchema schema = call.keySchema(table);
         typeKeyAttribute(inputs, schema, schema.hashName(), value, hints, item);

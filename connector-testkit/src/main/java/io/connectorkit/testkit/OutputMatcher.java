@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Compares an action's output with a fixture's expectation (CONTRACT section 6).
+ * Compares an action's output with a fixture's expectation (README "Fixtures").
  *
  * <p>Objects match as a subset ({@code expect}: every expected key present with a matching value) or exactly
  * ({@code expectExact}: no other keys either). Arrays match element by element and in length. Numbers compare by
@@ -18,7 +18,7 @@ import java.util.Optional;
  * among others (a listing shared with other scenarios, say). A mismatch names the JSON path where the first
  * difference is.
  */
-public final class Matcher {
+public final class OutputMatcher {
     /** The key of an expected object that matches an array in any order. */
     public static final String SET = "$set";
     /** The key of an expected object that matches an array holding its elements among others, in any order. */
@@ -28,18 +28,18 @@ public final class Matcher {
 
     private final boolean exact;
 
-    private Matcher(boolean exact) {
+    private OutputMatcher(boolean exact) {
         this.exact = exact;
     }
 
     /** Matches {@code expected} against {@code actual}, objects as subsets. */
     public static Optional<Mismatch> subset(Object expected, Object actual) {
-        return Optional.ofNullable(new Matcher(false).compare("$", expected, actual));
+        return Optional.ofNullable(new OutputMatcher(false).compare("$", expected, actual));
     }
 
     /** Matches {@code expected} against {@code actual}, objects with exactly the expected keys. */
     public static Optional<Mismatch> exact(Object expected, Object actual) {
-        return Optional.ofNullable(new Matcher(true).compare("$", expected, actual));
+        return Optional.ofNullable(new OutputMatcher(true).compare("$", expected, actual));
     }
 
     private Mismatch compare(String path, Object expected, Object actual) {

@@ -1,14 +1,14 @@
 package io.connectorkit.examples;
 
-import io.connectorkit.testkit.TestCommand;
+import io.connectorkit.testkit.FixtureSuite;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 
 /** {@code test}: runs YAML fixtures with the testkit, against an embedded environment or {@code --endpoint}. */
-final class FixturesCommand extends Command {
-    FixturesCommand() {
+final class TestCommand extends Command {
+    TestCommand() {
         super("test", "Run YAML fixtures (files or folders) and report each scenario", """
                 Usage: java -jar connectors.jar test PATH... [--endpoint URL]
 
@@ -28,7 +28,7 @@ final class FixturesCommand extends Command {
         }
         Optional<URI> endpoint = DemoCommand.endpoint(args);
         // the report goes to cli.out(); what environments print while they start goes to stderr
-        return StdoutGuard.redirected(cli.err(), () -> TestCommand.run(
+        return StdoutGuard.redirected(cli.err(), () -> FixtureSuite.run(
                 args.positionals().stream().map(Path::of).toList(), endpoint, cli.loader(), cli.out()));
     }
 }

@@ -1,5 +1,12 @@
-package io.connectorkit.spi;
+package io.connectorkit.host;
 
+import io.connectorkit.spi.Action;
+import io.connectorkit.spi.Connection;
+import io.connectorkit.spi.ConnectionType;
+import io.connectorkit.spi.Connector;
+import io.connectorkit.spi.ConnectorDescriptor;
+import io.connectorkit.spi.ConnectorException;
+import io.connectorkit.spi.ErrorCode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

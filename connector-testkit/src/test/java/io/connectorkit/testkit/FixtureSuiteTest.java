@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI engine, with the fake connector and its environment provider found through ServiceLoader. */
-class TestCommandTest {
+class FixtureSuiteTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
     private int run(Optional<URI> endpoint, Path... paths) {
-        return TestCommand.run(List.of(paths), endpoint, getClass().getClassLoader(), out);
+        return FixtureSuite.run(List.of(paths), endpoint, getClass().getClassLoader(), out);
     }
 
     private String output() {

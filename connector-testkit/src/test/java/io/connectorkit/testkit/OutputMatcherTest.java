@@ -12,18 +12,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class MatcherTest {
+class OutputMatcherTest {
 
     private static Map<String, Object> set(Object... elements) {
-        return Map.of(Matcher.SET, List.of(elements));
+        return Map.of(OutputMatcher.SET, List.of(elements));
     }
 
     private static void matches(Object expected, Object actual) {
-        assertEquals(Optional.empty(), Matcher.subset(expected, actual));
+        assertEquals(Optional.empty(), OutputMatcher.subset(expected, actual));
     }
 
     private static void differs(Object expected, Object actual, Mismatch mismatch) {
-        assertEquals(Optional.of(mismatch), Matcher.subset(expected, actual));
+        assertEquals(Optional.of(mismatch), OutputMatcher.subset(expected, actual));
     }
 
     @Test
@@ -51,8 +51,8 @@ class MatcherTest {
         matches(Map.of("Item", Map.of("id", 1L)), actual);
         matches(Map.of(), actual);
         assertEquals(Optional.of(new Mismatch("$.Item.name", "(absent)", "\"Rose\"")),
-                Matcher.exact(Map.of("Item", Map.of("id", 1L)), actual));
-        assertEquals(Optional.empty(), Matcher.exact(Map.of("Item", Map.of("name", "Rose", "id", 1)), actual));
+                OutputMatcher.exact(Map.of("Item", Map.of("id", 1L)), actual));
+        assertEquals(Optional.empty(), OutputMatcher.exact(Map.of("Item", Map.of("name", "Rose", "id", 1)), actual));
     }
 
     @Test
@@ -95,13 +95,13 @@ class MatcherTest {
 
     @Test
     void containsMatchesElementsAmongOthers() {
-        Map<String, Object> names = Map.of(Matcher.CONTAINS, List.of("b", "d"));
+        Map<String, Object> names = Map.of(OutputMatcher.CONTAINS, List.of("b", "d"));
         matches(names, List.of("a", "b", "c", "d"));
-        matches(Map.of(Matcher.CONTAINS, List.of()), List.of("a"));
+        matches(Map.of(OutputMatcher.CONTAINS, List.of()), List.of("a"));
         differs(names, List.of("a", "b", "c"),
                 new Mismatch("$", "an array containing [\"b\",\"d\"] in any order",
                         "[\"a\",\"b\",\"c\"] (nothing left to match \"d\")"));
-        differs(Map.of(Matcher.CONTAINS, List.of("a", "a")), List.of("a"),
+        differs(Map.of(OutputMatcher.CONTAINS, List.of("a", "a")), List.of("a"),
                 new Mismatch("$", "2 elements: an array containing [\"a\",\"a\"] in any order",
                         "1 element: [\"a\"]"));
         differs(names, Map.of(), new Mismatch("$", "an array containing [\"b\",\"d\"] in any order", "{}"));
@@ -131,6 +131,6 @@ class MatcherTest {
     void describeGivesPathExpectedAndActual() {
         String text = new Mismatch("$.Item.id", "1", "2").describe();
         assertEquals("output differs at $.Item.id\n  expected: 1\n  actual:   2", text);
-        assertTrue(Matcher.subset(Arrays.asList(1L, null), Arrays.asList(1L, null)).isEmpty());
+        assertTrue(OutputMatcher.subset(Arrays.asList(1L, null), Arrays.asList(1L, null)).isEmpty());
     }
 }

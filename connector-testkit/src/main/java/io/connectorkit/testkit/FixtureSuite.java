@@ -1,6 +1,6 @@
 package io.connectorkit.testkit;
 
-import io.connectorkit.spi.ConnectorRegistry;
+import io.connectorkit.host.ConnectorRegistry;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,8 +15,9 @@ import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
- * The engine behind {@code connectors.jar test PATH... [--endpoint URL]}: runs every fixture under the paths
- * with the connectors and {@link TestEnvironmentProvider}s a class loader provides, prints one line per scenario
+ * The fixture files under some paths, run as one suite: the engine of {@code connectors.jar test PATH...
+ * [--endpoint URL]}. Runs every fixture with the connectors and {@link TestEnvironmentProvider}s a class loader
+ * provides, prints one line per scenario
  * ({@code PASS name (file)} or {@code FAIL name (file)} followed by what went wrong, indented), and last the line
  * {@code N passed, N failed}.
  *
@@ -24,10 +25,10 @@ import java.util.Set;
  * against {@code endpoint} when one is given) and closed at the end. A connector without a provider runs with
  * the connections its fixtures give. A path that does not exist or holds no fixture counts as a failure.
  */
-public final class TestCommand {
+public final class FixtureSuite {
     private static final String INDENT = "    ";
 
-    private TestCommand() {
+    private FixtureSuite() {
     }
 
     /** @return 0 when every scenario passed, 1 otherwise */

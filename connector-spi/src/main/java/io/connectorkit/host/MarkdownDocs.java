@@ -1,4 +1,4 @@
-package io.connectorkit.examples;
+package io.connectorkit.host;
 
 import io.connectorkit.spi.ActionDescriptor;
 import io.connectorkit.spi.ConnectionDescriptor;
@@ -6,8 +6,6 @@ import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.ConnectorDescriptor;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.Json;
-import io.connectorkit.spi.RegisteredAction;
-import io.connectorkit.spi.RegisteredConnector;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,7 +70,7 @@ public final class MarkdownDocs {
     }
 
     /** How the seed writes a default: text as it is, JSON objects and arrays as indented lines inside code. */
-    static String defaultText(Object value) {
+    public static String defaultText(Object value) {
         if (value == null) {
             return "";
         }

@@ -1,4 +1,4 @@
-package io.connectorkit.examples;
+package io.connectorkit.host;
 
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <p>The connection input is left out: a host offers its stored connections for it, not a field. Secret inputs are
  * {@code writeOnly}. The input's own {@link InputType} is kept as {@code x-input-type}, since CODE, TEXT and STRING
- * are all JSON strings yet want different editors; advanced inputs carry {@code x-advanced}. A required input
+ * are all JSON strings yet want different editors; advanced inputs carry {@code x-advanced}; an {@link io.connectorkit.spi.InputRule} is a {@code pattern}. A required input
  * with a default is not listed as required: the action applies the default.
  */
 public final class JsonSchemas {
@@ -63,6 +63,9 @@ public final class JsonSchemas {
             case JSON, CONNECTION -> {
                 // any JSON value: the action says in its comment which shape it takes
             }
+        }
+        if (input.rule() != null) {
+            p.put("pattern", input.rule().schemaPattern());
         }
         if (input.hasDefault()) {
             p.put("default", input.defaultValue());

@@ -1,4 +1,4 @@
-package io.connectorkit.examples;
+package io.connectorkit.host;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,13 @@
-package io.connectorkit.spi;
+package io.connectorkit.host;
 
+import io.connectorkit.spi.Action;
+import io.connectorkit.spi.ActionContext;
+import io.connectorkit.spi.ActionDescriptor;
+import io.connectorkit.spi.Connection;
+import io.connectorkit.spi.Connector;
+import io.connectorkit.spi.ConnectorException;
+import io.connectorkit.spi.ErrorCode;
+import io.connectorkit.spi.Inputs;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,7 +24,7 @@ public final class RegisteredAction {
 
     private final Connector connector;
     private final Action action;
-    /** Looked up once: {@code System.getLogger} on every call showed in profiles of cheap actions. */
+    /** Looked up once: {@code System.getLogger} costs more than a cheap action itself. */
     private final System.Logger defaultLogger;
 
     RegisteredAction(Connector connector, Action action) {

@@ -1,5 +1,12 @@
-package io.connectorkit.spi;
+package io.connectorkit.host;
 
+import io.connectorkit.spi.Action;
+import io.connectorkit.spi.ActionDescriptor;
+import io.connectorkit.spi.ConnectionDescriptor;
+import io.connectorkit.spi.ConnectionType;
+import io.connectorkit.spi.Connector;
+import io.connectorkit.spi.ConnectorException;
+import io.connectorkit.spi.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,13 +1,10 @@
-package io.connectorkit.examples;
+package io.connectorkit.host;
 
 import io.connectorkit.spi.ActionDescriptor;
 import io.connectorkit.spi.ConnectionDescriptor;
 import io.connectorkit.spi.ConnectionType;
-import io.connectorkit.spi.ConnectorRegistry;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
-import io.connectorkit.spi.RegisteredAction;
-import io.connectorkit.spi.RegisteredConnector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
