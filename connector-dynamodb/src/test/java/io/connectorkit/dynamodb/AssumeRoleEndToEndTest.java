@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
 import io.connectorkit.dynamodb.testing.LoopbackProxy;
 import io.connectorkit.dynamodb.testing.LoopbackProxy.RecordedRequest;
 import io.connectorkit.dynamodb.testing.LoopbackSts;
@@ -18,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -25,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The role connection end to end: the base key assumes the role at a loopback STS, and DynamoDB (Local, behind a
  * recording proxy) sees only the temporary credentials.
  */
+@ExtendWith(DynamoDbLocalExtension.class)
 class AssumeRoleEndToEndTest {
     private static final String ROLE = "arn:aws:iam::123456789012:role/connectorkit-test";
     private static final String BASE_KEY = "AKIDBASEEXAMPLE00001";

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
 import io.connectorkit.dynamodb.testing.LoopbackProxy;
 import io.connectorkit.dynamodb.testing.LoopbackProxy.Decision;
 import io.connectorkit.spi.Connection;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -22,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The proxy's decision hook, seen through a real SDK client: answers the SDK parses as DynamoDB's, dropped
  * connections it retries, stalls its timeouts cut short; and {@link Errors} on what the SDK raised.
  */
+@ExtendWith(DynamoDbLocalExtension.class)
 class LoopbackProxyTest {
     private LoopbackProxy proxy;
     private ClientCache cache;

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.dynamodb.ClientSettings;
 import io.connectorkit.dynamodb.DynamoDbRetries;
+import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The connector behind a {@link FaultProxy}: transient faults are retried away, persistent throttling and a
  * silent endpoint end in clear errors, in bounded time, with no thread left behind.
  */
-@ExtendWith(SecretHygiene.class)
+@ExtendWith({DynamoDbLocalExtension.class, SecretHygiene.class})
 class FaultInjectionTest {
 
     @Test
