@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
-import io.connectorkit.dynamodb.testing.LoopbackProxy;
-import io.connectorkit.dynamodb.testing.LoopbackProxy.RecordedRequest;
+import io.connectorkit.dynamodb.testing.FaultProxy;
+import io.connectorkit.dynamodb.testing.FaultProxy.Request;
 import io.connectorkit.dynamodb.testing.LoopbackSts;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
@@ -34,13 +34,13 @@ class AssumeRoleEndToEndTest {
     private static final String BASE_SECRET = "baseSecretAccessKeyDoNotShow0000000000000";
 
     private LoopbackSts sts;
-    private LoopbackProxy proxy;
+    private FaultProxy proxy;
     private ClientCache cache;
 
     @BeforeEach
     void start() {
         sts = LoopbackSts.start();
-        proxy = LoopbackProxy.start(LocalDynamoDb.server().endpoint());
+        proxy = FaultProxy.start(LocalDynamoDb.server().endpoint());
         cache = new ClientCache(ClientSettings.defaults(), List.of(new AccessKeyConnection(), new RoleArnConnection()));
     }
 
@@ -80,9 +80,9 @@ class AssumeRoleEndToEndTest {
         assertTrue(assume.header("X-Amz-Security-Token").isEmpty(), "the base key has no session token");
 
         LoopbackSts.TemporaryCredentials temporary = sts.issued().get(0);
-        List<RecordedRequest> calls = proxy.requests();
+        List<Request> calls = proxy.requests();
         assertEquals(2, calls.size());
-        for (RecordedRequest call : calls) {
+        for (Request call : calls) {
             assertEquals("DynamoDB_20120810.ListTables", call.target().orElseThrow());
             String signed = call.header("Authorization").orElseThrow();
             assertTrue(signed.contains("Credential=" + temporary.accessKeyId() + "/"), signed);
@@ -101,7 +101,7 @@ class AssumeRoleEndToEndTest {
 
         assertEquals(2, sts.issued().size(), "the second call renewed the credentials first");
         assertTrue(sts.requests().get(0).param("RoleSessionName").orElseThrow().matches("connectorkit-\\d+"));
-        List<RecordedRequest> calls = proxy.requests();
+        List<Request> calls = proxy.requests();
         assertEquals(sts.issued().get(0).accessKeyId(), calls.get(0).signingAccessKeyId().orElseThrow());
         assertEquals(sts.issued().get(1).accessKeyId(), calls.get(1).signingAccessKeyId().orElseThrow());
         assertEquals(sts.issued().get(1).sessionToken(), calls.get(1).securityToken().orElseThrow());

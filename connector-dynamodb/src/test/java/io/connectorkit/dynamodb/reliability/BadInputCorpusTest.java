@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.dynamodb.reliability.BadInputCorpus.BadConnection;
 import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.FaultProxy;
 import io.connectorkit.dynamodb.testing.LoopbackSts;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
