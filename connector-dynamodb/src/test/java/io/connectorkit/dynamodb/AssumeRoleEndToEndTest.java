@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.LoopbackProxy;
-import io.connectorkit.dynamodb.testing.LoopbackProxy.RecordedRequest;
+import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.FaultProxy;
+import io.connectorkit.dynamodb.testing.FaultProxy.Request;
 import io.connectorkit.dynamodb.testing.LoopbackSts;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
@@ -18,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -25,19 +27,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The role connection end to end: the base key assumes the role at a loopback STS, and DynamoDB (Local, behind a
  * recording proxy) sees only the temporary credentials.
  */
+@ExtendWith(DynamoDbLocalExtension.class)
 class AssumeRoleEndToEndTest {
     private static final String ROLE = "arn:aws:iam::123456789012:role/connectorkit-test";
     private static final String BASE_KEY = "AKIDBASEEXAMPLE00001";
     private static final String BASE_SECRET = "baseSecretAccessKeyDoNotShow0000000000000";
 
     private LoopbackSts sts;
-    private LoopbackProxy proxy;
+    private FaultProxy proxy;
     private ClientCache cache;
 
     @BeforeEach
     void start() {
         sts = LoopbackSts.start();
-        proxy = LoopbackProxy.start(LocalDynamoDb.server().endpoint());
+        proxy = FaultProxy.start(LocalDynamoDb.server().endpoint());
         cache = new ClientCache(ClientSettings.defaults(), List.of(new AccessKeyConnection(), new RoleArnConnection()));
     }
 
@@ -77,9 +80,9 @@ class AssumeRoleEndToEndTest {
         assertTrue(assume.header("X-Amz-Security-Token").isEmpty(), "the base key has no session token");
 
         LoopbackSts.TemporaryCredentials temporary = sts.issued().get(0);
-        List<RecordedRequest> calls = proxy.requests();
+        List<Request> calls = proxy.requests();
         assertEquals(2, calls.size());
-        for (RecordedRequest call : calls) {
+        for (Request call : calls) {
             assertEquals("DynamoDB_20120810.ListTables", call.target().orElseThrow());
             String signed = call.header("Authorization").orElseThrow();
             assertTrue(signed.contains("Credential=" + temporary.accessKeyId() + "/"), signed);
@@ -98,7 +101,7 @@ class AssumeRoleEndToEndTest {
 
         assertEquals(2, sts.issued().size(), "the second call renewed the credentials first");
         assertTrue(sts.requests().get(0).param("RoleSessionName").orElseThrow().matches("connectorkit-\\d+"));
-        List<RecordedRequest> calls = proxy.requests();
+        List<Request> calls = proxy.requests();
         assertEquals(sts.issued().get(0).accessKeyId(), calls.get(0).signingAccessKeyId().orElseThrow());
         assertEquals(sts.issued().get(1).accessKeyId(), calls.get(1).signingAccessKeyId().orElseThrow());
         assertEquals(sts.issued().get(1).sessionToken(), calls.get(1).securityToken().orElseThrow());

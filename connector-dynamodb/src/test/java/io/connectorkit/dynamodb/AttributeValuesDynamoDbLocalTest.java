@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.InputDescriptor;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
  * converter enforces sits exactly where DynamoDB Local draws it: the last value inside is stored, the first one
  * outside is refused by both.
  */
+@ExtendWith(DynamoDbLocalExtension.class)
 class AttributeValuesDynamoDbLocalTest {
     static final InputDescriptor VALUE = InputDescriptor.builder("value", "Value").type(InputType.JSON).build();
     static final String DIGITS_38 = "12345678901234567890123456789012345678";

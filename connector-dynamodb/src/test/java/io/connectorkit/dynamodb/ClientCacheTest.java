@@ -1,11 +1,13 @@
 package io.connectorkit.dynamodb;
 
+import static io.connectorkit.testkit.ConnectorAssertions.assertInvalidInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectionDescriptor;
 import io.connectorkit.spi.ConnectorException;
@@ -22,9 +24,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The cache against a real DynamoDB Local: which calls share a client, which get their own, and closing. */
+@ExtendWith(DynamoDbLocalExtension.class)
 class ClientCacheTest {
     private ClientCache cache;
 
@@ -130,10 +134,8 @@ class ClientCacheTest {
 
     @Test
     void aBadEndpointIsInvalidInputAndBuildsNothing() {
-        ConnectorException e = assertThrows(ConnectorException.class,
+        ConnectorException e = assertInvalidInput("endpointUrl",
                 () -> cache.client(local("http://169.254.169.254/"), "us-east-1"));
-        assertEquals(ErrorCode.INVALID_INPUT, e.code());
-        assertEquals("endpointUrl", e.inputKey().orElseThrow());
         assertTrue(e.getMessage().startsWith("connection 'accessKeySecret': input 'endpointUrl' (Endpoint URL) must"
                 + " not point at a link-local or instance metadata address"), e.getMessage());
         assertEquals(0, cache.clientsBuilt());
@@ -144,9 +146,8 @@ class ClientCacheTest {
         Map<String, Object> values = new HashMap<>(Map.of("roleArn", "arn:aws:iam::123456789012:role/r",
                 "accessKeyId", "a", "secretAccessKey", "b", "sessionDurationSeconds", 60));
         Connection connection = Connection.of(new RoleArnConnection().descriptor(), values);
-        ConnectorException e = assertThrows(ConnectorException.class, () -> cache.client(connection, "us-east-1"));
-        assertEquals(ErrorCode.INVALID_INPUT, e.code());
-        assertEquals("sessionDurationSeconds", e.inputKey().orElseThrow());
+        ConnectorException e = assertInvalidInput("sessionDurationSeconds",
+                () -> cache.client(connection, "us-east-1"));
         assertTrue(e.getMessage().startsWith("connection 'awsRoleArn': input 'sessionDurationSeconds'"),
                 e.getMessage());
         assertEquals(0, cache.clientsBuilt());

@@ -4,14 +4,17 @@ import static io.connectorkit.dynamodb.LocalDynamoDb.inputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
 import io.connectorkit.spi.Connection;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A connection's client is built once and shared by every action that runs on it: building one per call would
  * cost a TLS handshake, a connection pool and a thread or two each time.
  */
+@ExtendWith(DynamoDbLocalExtension.class)
 class ClientCountTest {
     private static final int ACTIONS = 1_000;
 

@@ -1,5 +1,6 @@
 package io.connectorkit.dynamodb;
 
+import static io.connectorkit.testkit.ConnectorAssertions.assertInvalidInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -157,10 +158,7 @@ class ConnectionTypesTest {
     }
 
     private static void assertInvalid(Map<String, ?> values, String key, String fragment) {
-        ConnectorException e = assertThrows(ConnectorException.class,
-                () -> RoleArnConnection.assumeRoleRequest(role(values)));
-        assertEquals(ErrorCode.INVALID_INPUT, e.code());
-        assertEquals(key, e.inputKey().orElseThrow());
+        ConnectorException e = assertInvalidInput(key, () -> RoleArnConnection.assumeRoleRequest(role(values)));
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
         assertFalse(e.getMessage().contains(SECRET), e.getMessage());
     }

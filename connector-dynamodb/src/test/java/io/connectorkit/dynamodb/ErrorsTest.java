@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * The mapping of {@link Errors}, on exceptions built with the SDK's own builders (as the SDK builds them
- * from a service's answer). {@code LoopbackProxyTest} and {@code AssumeRoleEndToEndTest} check the same mapping
+ * from a service's answer). {@code FaultProxyTest} and {@code AssumeRoleEndToEndTest} check the same mapping
  * on exceptions the SDK raised itself.
  */
 class ErrorsTest {

@@ -1,10 +1,8 @@
 package io.connectorkit.dynamodb;
 
+import static io.connectorkit.testkit.ConnectorAssertions.assertInvalidInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.connectorkit.spi.ConnectorException;
-import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.Inputs;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +24,7 @@ class ExpressionNamesTest {
     }
 
     static String invalid(Executable executable) {
-        ConnectorException e = assertThrows(ConnectorException.class, executable);
-        assertEquals(ErrorCode.INVALID_INPUT, e.code(), e.getMessage());
-        assertEquals(NAMES, e.inputKey().orElseThrow(), e.getMessage());
-        return e.getMessage();
+        return assertInvalidInput(NAMES, executable).getMessage();
     }
 
     @Test

@@ -1,10 +1,8 @@
 package io.connectorkit.dynamodb;
 
+import static io.connectorkit.testkit.ConnectorAssertions.assertInvalidInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.connectorkit.spi.ConnectorException;
-import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.Inputs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,10 +33,7 @@ class ExpressionValuesTest {
     }
 
     static String invalid(String key, Executable executable) {
-        ConnectorException e = assertThrows(ConnectorException.class, executable);
-        assertEquals(ErrorCode.INVALID_INPUT, e.code(), e.getMessage());
-        assertEquals(key, e.inputKey().orElseThrow(), e.getMessage());
-        return e.getMessage();
+        return assertInvalidInput(key, executable).getMessage();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
 import io.connectorkit.dynamodb.testing.DynamoDbTestEnvironments;
 import io.connectorkit.dynamodb.testing.EmbeddedEnvironment;
 import io.connectorkit.dynamodb.testing.EndpointEnvironment;
@@ -24,50 +25,61 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs every YAML fixture under {@code src/test/resources/fixtures} against an embedded DynamoDB Local, one test
- * per scenario; the connection fixtures run a second time through the existing-endpoint environment.
+ * Runs every YAML fixture under {@code src/test/resources/fixtures} against the test JVM's DynamoDB Local (through
+ * the existing-endpoint environment), one test per scenario; the connection fixtures run a second time through an
+ * embedded environment, which starts and stops a DynamoDB Local of its own.
  */
+@ExtendWith(DynamoDbLocalExtension.class)
 class FixturesTest {
     private static final Path FIXTURES = Path.of("src", "test", "resources", "fixtures");
     private static final EmbeddedEnvironment EMBEDDED = DynamoDbTestEnvironments.embedded();
     private static final ConnectorRegistry REGISTRY = ConnectorRegistry.load(FixturesTest.class.getClassLoader());
-    private static EndpointEnvironment endpoint;
+    private static EndpointEnvironment shared;
+
+    /** The existing-endpoint environment on the test JVM's DynamoDB Local, started (its STS) on first use. */
+    private static synchronized EndpointEnvironment shared() {
+        if (shared == null) {
+            shared = DynamoDbTestEnvironments.endpoint(DynamoDbLocalExtension.server().endpoint());
+            shared.start();
+        }
+        return shared;
+    }
 
     @AfterAll
     static void close() {
         REGISTRY.close();
-        if (endpoint != null) {
-            endpoint.close();
+        if (shared != null) {
+            shared.close();
         }
         EMBEDDED.close();
     }
 
     @TestFactory
     Stream<DynamicTest> fixtures() {
-        return Fixtures.from(FIXTURES, EMBEDDED, REGISTRY);
+        return Fixtures.from(FIXTURES, shared(), REGISTRY);
     }
 
     @TestFactory
-    Stream<DynamicTest> connectionFixturesAgainstAnExistingEndpoint() {
-        EMBEDDED.start();
-        endpoint = DynamoDbTestEnvironments.endpoint(EMBEDDED.server().endpoint());
-        return Fixtures.from(FIXTURES.resolve("connections"), endpoint, REGISTRY);
+    Stream<DynamicTest> connectionFixturesOnTheEmbeddedEnvironment() {
+        return Fixtures.from(FIXTURES.resolve("connections"), EMBEDDED, REGISTRY);
     }
 
     @Test
     void theRoleFixtureAssumesItsRoleThroughTheLoopbackSts() throws Throwable {
-        EMBEDDED.start();
-        int before = EMBEDDED.sts().requests().size();
+        EndpointEnvironment environment = shared();
+        int before = environment.sts().requests().size();
         // a registry of its own, so that no client cached by another test skips the AssumeRole call
         try (ConnectorRegistry fresh = ConnectorRegistry.load(FixturesTest.class.getClassLoader())) {
-            List<DynamicTest> tests = Fixtures.from(FIXTURES.resolve("connections/role-connection.yaml"), EMBEDDED,
-                    fresh).toList();
+            List<DynamicTest> tests = Fixtures.from(FIXTURES.resolve("connections/role-connection.yaml"),
+                    environment, fresh).toList();
             assertEquals(1, tests.size());
             tests.get(0).getExecutable().execute();
         }
-        List<LoopbackSts.Request> calls = EMBEDDED.sts().requests().subList(before, EMBEDDED.sts().requests().size());
+        List<LoopbackSts.Request> calls = environment.sts().requests().subList(before,
+                environment.sts().requests().size());
         assertFalse(calls.isEmpty(), "the role connection called STS");
         for (LoopbackSts.Request call : calls) {
             assertEquals(Optional.of("AssumeRole"), call.param("Action"));

@@ -4,11 +4,12 @@ import static io.connectorkit.dynamodb.LocalDynamoDb.fails;
 import static io.connectorkit.dynamodb.LocalDynamoDb.inputs;
 import static io.connectorkit.dynamodb.LocalDynamoDb.raw;
 import static io.connectorkit.dynamodb.LocalDynamoDb.run;
-import static io.connectorkit.dynamodb.TableActionsTest.assertInvalid;
+import static io.connectorkit.testkit.ConnectorAssertions.assertInvalidInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.Json;
@@ -21,9 +22,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
+@ExtendWith(DynamoDbLocalExtension.class)
 class ItemActionsTest {
 
     @Test
@@ -90,20 +93,20 @@ class ItemActionsTest {
                 run("getItem", inputs("tableName", table, "hashKeyValue", "7")));
         assertEquals(Map.of("Item", Map.of("id", 7L, "v", "seven")),
                 run("getItem", inputs("tableName", table, "hashKeyValue", 7L)));
-        assertInvalid("hashKeyValue", fails("getItem", inputs("tableName", table, "hashKeyValue", "seven")));
+        assertInvalidInput("hashKeyValue", () -> run("getItem", inputs("tableName", table, "hashKeyValue", "seven")));
     }
 
     @Test
     void aRangeTableNeedsTheRangeKeyValue() {
         String table = LocalDynamoDb.rangeTable();
-        ConnectorException e = fails("getItem", inputs("tableName", table, "hashKeyValue", "p"));
-        assertInvalid("rangeKeyValue", e);
+        ConnectorException e = assertInvalidInput("rangeKeyValue",
+                () -> run("getItem", inputs("tableName", table, "hashKeyValue", "p")));
         assertEquals("getItem: input 'rangeKeyValue' (Range / Sort Key Value) is required: table '" + table
                 + "' has a range key ('sk')", e.getMessage());
         run("upsertItem", inputs("tableName", table, "value", Map.of("pk", "p", "sk", 3L, "v", 1L)));
         assertEquals(Map.of("Item", Map.of("pk", "p", "sk", 3L, "v", 1L)),
                 run("getItem", inputs("tableName", table, "hashKeyValue", "p", "rangeKeyValue", "3")));
-        assertInvalid("rangeKeyValue", fails("getItem", inputs("tableName", LocalDynamoDb.hashTable("S"),
+        assertInvalidInput("rangeKeyValue", () -> run("getItem", inputs("tableName", LocalDynamoDb.hashTable("S"),
                 "hashKeyValue", "p", "rangeKeyValue", "3")));
     }
 
@@ -124,7 +127,7 @@ class ItemActionsTest {
     @Test
     void upsertNeedsTheKeyAttributes() {
         String table = LocalDynamoDb.hashTable("S");
-        assertInvalid("value", fails("upsertItem", inputs("tableName", table, "value", Map.of("other", 1L))));
+        assertInvalidInput("value", () -> run("upsertItem", inputs("tableName", table, "value", Map.of("other", 1L))));
         assertEquals(0, raw().scan(b -> b.tableName(table)).count());
     }
 

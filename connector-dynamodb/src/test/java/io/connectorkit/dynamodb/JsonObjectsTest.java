@@ -1,10 +1,8 @@
 package io.connectorkit.dynamodb;
 
+import static io.connectorkit.testkit.ConnectorAssertions.assertInvalidInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.connectorkit.spi.ConnectorException;
-import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
 import java.util.ArrayList;
@@ -20,10 +18,7 @@ class JsonObjectsTest {
             .type(InputType.JSON).build();
 
     static String invalid(Object raw) {
-        ConnectorException e = assertThrows(ConnectorException.class, () -> JsonObjects.asObject(raw, PARAMS));
-        assertEquals(ErrorCode.INVALID_INPUT, e.code());
-        assertEquals("queryParameters", e.inputKey().orElseThrow());
-        return e.getMessage();
+        return assertInvalidInput("queryParameters", () -> JsonObjects.asObject(raw, PARAMS)).getMessage();
     }
 
     @Test

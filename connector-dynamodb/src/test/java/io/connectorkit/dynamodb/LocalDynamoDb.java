@@ -1,5 +1,6 @@
 package io.connectorkit.dynamodb;
 
+import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
 import io.connectorkit.dynamodb.testing.DynamoDbLocalServer;
 import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.host.RegisteredConnector;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -19,24 +19,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * One DynamoDB Local server for the whole test JVM, the connector discovered through ServiceLoader, and helpers to
- * run actions and to look at the tables with a plain SDK client.
+ * The test JVM's DynamoDB Local ({@link DynamoDbLocalExtension}: classes using these helpers extend with it), the
+ * connector discovered through ServiceLoader, and helpers to run actions and to look at the tables with a plain SDK
+ * client.
  */
 final class LocalDynamoDb {
     private static final AtomicInteger TABLES = new AtomicInteger();
-    private static DynamoDbLocalServer server;
     private static ConnectorRegistry registry;
     private static DynamoDbClient raw;
+    private static DynamoDbLocalServer rawServer;
 
     private LocalDynamoDb() {
     }
 
-    static synchronized DynamoDbLocalServer server() {
-        if (server == null) {
-            server = DynamoDbLocalServer.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> server.close()));
-        }
-        return server;
+    static DynamoDbLocalServer server() {
+        return DynamoDbLocalExtension.server();
     }
 
     static synchronized ConnectorRegistry registry() {
@@ -57,9 +54,11 @@ final class LocalDynamoDb {
 
     /** A plain SDK client on the same server, to check what the actions did. */
     static synchronized DynamoDbClient raw() {
-        if (raw == null) {
+        DynamoDbLocalServer server = server();
+        if (raw == null || rawServer != server) {
+            rawServer = server;
             raw = DynamoDbClient.builder()
-                    .endpointOverride(server().endpoint())
+                    .endpointOverride(server.endpoint())
                     .region(Region.US_EAST_1)
                     .httpClient(ApacheHttpClient.create())
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
@@ -107,36 +106,5 @@ final class LocalDynamoDb {
                 "keySchema", List.of(Map.of("AttributeName", "pk", "KeyType", "HASH"),
                         Map.of("AttributeName", "sk", "KeyType", "RANGE"))));
         return table;
-    }
-
-    /** A System.Logger that keeps every message it is given. */
-    static final class CapturingLogger implements System.Logger {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public String getName() {
-            return "capture";
-        }
-
-        @Override
-        public boolean isLoggable(Level level) {
-            return true;
-        }
-
-        @Override
-        public synchronized void log(Level level, java.util.ResourceBundle bundle, String msg, Throwable thrown) {
-            lines.add(msg);
-        }
-
-        @Override
-        public synchronized void log(Level level, java.util.ResourceBundle bundle, String format, Object... params) {
-            lines.add(params == null || params.length == 0 ? format
-                    : java.text.MessageFormat.format(format, params));
-        }
-
-        @Override
-        public void log(Level level, Supplier<String> msgSupplier) {
-            log(level, (java.util.ResourceBundle) null, msgSupplier.get(), (Throwable) null);
-        }
     }
 }

@@ -4,13 +4,15 @@ import static io.connectorkit.dynamodb.LocalDynamoDb.fails;
 import static io.connectorkit.dynamodb.LocalDynamoDb.inputs;
 import static io.connectorkit.dynamodb.LocalDynamoDb.raw;
 import static io.connectorkit.dynamodb.LocalDynamoDb.run;
-import static io.connectorkit.dynamodb.TableActionsTest.assertInvalid;
+import static io.connectorkit.testkit.ConnectorAssertions.assertInvalidInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
+import io.connectorkit.testkit.RecordingLogger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,11 +21,13 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Query and PartiQL over more than 1 MB of items: 3,000 items of about 1 KB under one partition key. */
+@ExtendWith(DynamoDbLocalExtension.class)
 class QueryAndPartiqlTest {
     private static final int ITEMS = 3000;
     private static String table;
@@ -125,13 +129,13 @@ class QueryAndPartiqlTest {
 
     @Test
     void queryInputsAreCheckedBeforeAnyRequest() {
-        assertInvalid("queryParameters", fails("queryItems", inputs("tableName", table,
+        assertInvalidInput("queryParameters", () -> run("queryItems", inputs("tableName", table,
                 "keyConditionExpression", "pk = :pk", "expressionAttributeValues", Map.of(":pk", "big"),
                 "queryParameters", Map.of("Bogus", 1L))));
-        assertInvalid("queryParameters", fails("queryItems", inputs("tableName", table,
+        assertInvalidInput("queryParameters", () -> run("queryItems", inputs("tableName", table,
                 "keyConditionExpression", "pk = :pk", "expressionAttributeValues", Map.of(":pk", "big"),
                 "queryParameters", Map.of("Limit", 0L))));
-        assertInvalid("keyConditionExpression", fails("queryItems", inputs("tableName", table)));
+        assertInvalidInput("keyConditionExpression", () -> run("queryItems", inputs("tableName", table)));
         ConnectorException missing = fails("queryItems", inputs("tableName", "no_such_table",
                 "keyConditionExpression", "pk = :pk", "expressionAttributeValues", Map.of(":pk", "big")));
         assertEquals(ErrorCode.NOT_FOUND, missing.code());
@@ -175,9 +179,9 @@ class QueryAndPartiqlTest {
 
     @Test
     void partiqlParameterCountsAndHintsAreChecked() {
-        assertInvalid("parameters", fails("rawRequest", inputs("statement",
+        assertInvalidInput("parameters", () -> run("rawRequest", inputs("statement",
                 "SELECT * FROM \"" + table + "\" WHERE pk = ? AND sk = ?", "parameters", List.of("big"))));
-        assertInvalid("queryParameters", fails("rawRequest", inputs("statement",
+        assertInvalidInput("queryParameters", () -> run("rawRequest", inputs("statement",
                 "SELECT * FROM \"" + table + "\" WHERE pk = ?", "parameters", List.of("big"),
                 "queryParameters", List.of("S", "N"))));
         ConnectorException wrongType = fails("rawRequest", inputs("statement",
@@ -187,9 +191,8 @@ class QueryAndPartiqlTest {
         assertTrue(wrongType.getMessage().contains("parameter 1"), wrongType.getMessage());
 
         // the default ["Rose"] is ignored without placeholders; values a caller gave are not silently dropped
-        ConnectorException unused = fails("rawRequest", inputs("statement",
-                "SELECT * FROM \"" + table + "\" WHERE pk = 'big'", "parameters", List.of("big")));
-        assertInvalid("parameters", unused);
+        ConnectorException unused = assertInvalidInput("parameters", () -> run("rawRequest", inputs("statement",
+                "SELECT * FROM \"" + table + "\" WHERE pk = 'big'", "parameters", List.of("big"))));
         assertTrue(unused.getMessage().contains("no ? placeholders"), unused.getMessage());
         Object none = run("rawRequest", inputs("statement", "SELECT * FROM \"" + table + "\" WHERE pk = 'none'",
                 "parameters", List.of()));
@@ -198,13 +201,13 @@ class QueryAndPartiqlTest {
 
     @Test
     void debugLogsShapePagesCapacityAndTimeThroughTheHostLogger() {
-        LocalDynamoDb.CapturingLogger logger = new LocalDynamoDb.CapturingLogger();
+        RecordingLogger logger = new RecordingLogger();
         Map<String, Object> raw = new HashMap<>(inputs("tableName", table, "keyConditionExpression", "pk = :pk",
                 "expressionAttributeValues", Map.of(":pk", "big"), "debug", true));
         var connection = LocalDynamoDb.connector().connection("accessKeySecret", Map.of("accessKeyId", "AKIDDEBUG0000000001",
                 "secretAccessKey", "debug-secret-value", "endpointUrl", LocalDynamoDb.server().endpoint().toString()));
         LocalDynamoDb.registry().action("queryItems").run(connection, raw, logger, false);
-        String log = String.join("\n", logger.lines);
+        String log = String.join("\n", logger.lines());
         assertTrue(log.contains("queryItems: Query '" + table + "' pk = :pk"), log);
         assertTrue(log.contains("consumed"), log);
         assertTrue(log.contains(" ms"), log);

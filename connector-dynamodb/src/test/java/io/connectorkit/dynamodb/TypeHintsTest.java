@@ -1,10 +1,8 @@
 package io.connectorkit.dynamodb;
 
+import static io.connectorkit.testkit.ConnectorAssertions.assertInvalidInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.connectorkit.spi.ConnectorException;
-import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
 import io.connectorkit.spi.Inputs;
@@ -24,10 +22,7 @@ class TypeHintsTest {
     static final String CODES = "use one of S, N, B, BOOL, NULL, L, M, SS, NS, BS";
 
     static String invalid(String key, Executable executable) {
-        ConnectorException e = assertThrows(ConnectorException.class, executable);
-        assertEquals(ErrorCode.INVALID_INPUT, e.code());
-        assertEquals(key, e.inputKey().orElseThrow());
-        return e.getMessage();
+        return assertInvalidInput(key, executable).getMessage();
     }
 
     @Test

@@ -1,19 +1,20 @@
 package io.connectorkit.dynamodb.reliability;
 
+import static io.connectorkit.testkit.ConnectorAssertions.assertInvalidInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.dynamodb.reliability.BadInputCorpus.BadConnection;
+import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.FaultProxy;
 import io.connectorkit.dynamodb.testing.LoopbackSts;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
-import io.connectorkit.spi.ErrorCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * with a counting proxy in front of DynamoDB Local and another in front of the STS stub: every case must fail with
  * {@code INVALID_INPUT} naming its input, send no request to either, and leave the tables exactly as they were.
  */
-@ExtendWith(SecretHygiene.class)
+@ExtendWith({DynamoDbLocalExtension.class, SecretHygiene.class})
 class BadInputCorpusTest {
     private static final List<String> CONNECTION_TYPES = List.of("accessKeySecret", "awsRoleArn");
     private static final AtomicInteger RUNS = new AtomicInteger();
@@ -132,7 +133,7 @@ class BadInputCorpusTest {
                     Connection connection = connector.connection(bad.type(), values);
                     connector.run("listTables", connection, Map.of("region", "us-east-1"));
                 });
-                assertNamesInput(error, bad.inputKey(), bad.toString());
+                assertInvalidInput(bad.inputKey(), error);
             }
             List<FaultProxy.Request> sent = new ArrayList<>(
                     dynamoDbCounter.requests().subList(dynamoDbBefore, dynamoDbCounter.requestCount()));
@@ -165,17 +166,10 @@ class BadInputCorpusTest {
 
         assertEquals(List.of(), unexpected, type + " " + bad + ": requests were sent before the error: "
                 + error.getMessage());
-        assertNamesInput(error, bad.inputKey(), type + " " + bad);
+        assertInvalidInput(bad.inputKey(), error);
         assertTrue(error.getMessage().startsWith(bad.action() + ": "),
                 type + " " + bad + ": the message does not start with the action key: " + error.getMessage());
         assertEquals(before, after, type + " " + bad + ": the tables changed");
-    }
-
-    private static void assertNamesInput(ConnectorException error, String inputKey, String what) {
-        assertEquals(ErrorCode.INVALID_INPUT, error.code(), what + ": " + error.getMessage());
-        assertEquals(Optional.of(inputKey), error.inputKey(), what + ": wrong input named in: " + error.getMessage());
-        assertTrue(error.getMessage().contains("'" + inputKey + "'"),
-                what + ": the message does not name input '" + inputKey + "': " + error.getMessage());
     }
 
     /** The table names and the items of the corpus tables, read straight from DynamoDB Local. */

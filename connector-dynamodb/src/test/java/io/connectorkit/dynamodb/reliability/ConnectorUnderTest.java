@@ -10,16 +10,14 @@ import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.Json;
+import io.connectorkit.testkit.RecordingLogger;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.ServiceLoader;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * One connector instance, built with chosen client settings, in a registry of the connection types and actions
@@ -36,7 +34,9 @@ final class ConnectorUnderTest implements AutoCloseable {
 
     private final DynamoDbConnector connector;
     private final ConnectorRegistry registry;
-    private final RecordingLogger logger = new RecordingLogger();
+    /** The host's logger: every line and throwable goes to the ledger; bounded, the concurrency test logs tens of
+     *  thousands of lines. */
+    private final RecordingLogger logger = new RecordingLogger(10_000, SecretLedger::text, SecretLedger::failure);
 
     /** A connector with exactly these settings. */
     static ConnectorUnderTest start(ClientSettings settings) {
@@ -170,63 +170,6 @@ final class ConnectorUnderTest implements AutoCloseable {
     @Override
     public void close() {
         registry.close();
-    }
-
-    /** A host's logger that keeps every line and records it in the ledger. */
-    private static final class RecordingLogger implements System.Logger {
-        private final List<String> lines = new ArrayList<>();
-        private final AtomicInteger count = new AtomicInteger();
-
-        synchronized List<String> lines() {
-            return List.copyOf(lines);
-        }
-
-        @Override
-        public String getName() {
-            return "reliability-host";
-        }
-
-        @Override
-        public boolean isLoggable(Level level) {
-            return true;
-        }
-
-        @Override
-        public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
-            keep(msg);
-            if (thrown != null) {
-                SecretLedger.failure(thrown);
-            }
-        }
-
-        @Override
-        public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-            keep(params == null || params.length == 0 ? format : java.text.MessageFormat.format(format, params));
-        }
-
-        @Override
-        public void log(Level level, Supplier<String> supplier) {
-            keep(supplier.get());
-        }
-
-        @Override
-        public void log(Level level, Supplier<String> supplier, Throwable thrown) {
-            keep(supplier.get());
-            if (thrown != null) {
-                SecretLedger.failure(thrown);
-            }
-        }
-
-        private void keep(String line) {
-            count.incrementAndGet();
-            SecretLedger.text(line);
-            synchronized (this) {
-                // bounded: the concurrency test logs tens of thousands of lines; the ledger keeps them all
-                if (lines.size() < 10_000) {
-                    lines.add(line);
-                }
-            }
-        }
     }
 
     /** Action inputs in {@link #REGION}, from key/value pairs. */

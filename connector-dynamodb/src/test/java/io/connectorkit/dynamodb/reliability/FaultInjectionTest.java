@@ -1,24 +1,26 @@
 package io.connectorkit.dynamodb.reliability;
 
 import static io.connectorkit.dynamodb.reliability.ConnectorUnderTest.inputs;
-import static io.connectorkit.dynamodb.reliability.FaultProxy.Fault.HTTP_500;
-import static io.connectorkit.dynamodb.reliability.FaultProxy.Fault.HTTP_503;
-import static io.connectorkit.dynamodb.reliability.FaultProxy.Fault.RESET;
-import static io.connectorkit.dynamodb.reliability.FaultProxy.Fault.RESET_AFTER_UPSTREAM;
-import static io.connectorkit.dynamodb.reliability.FaultProxy.Fault.STALL;
-import static io.connectorkit.dynamodb.reliability.FaultProxy.Fault.THROTTLE;
+import static io.connectorkit.dynamodb.testing.FaultProxy.Fault.HTTP_500;
+import static io.connectorkit.dynamodb.testing.FaultProxy.Fault.HTTP_503;
+import static io.connectorkit.dynamodb.testing.FaultProxy.Fault.RESET;
+import static io.connectorkit.dynamodb.testing.FaultProxy.Fault.RESET_AFTER_UPSTREAM;
+import static io.connectorkit.dynamodb.testing.FaultProxy.Fault.STALL;
+import static io.connectorkit.dynamodb.testing.FaultProxy.Fault.THROTTLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.dynamodb.ClientSettings;
 import io.connectorkit.dynamodb.DynamoDbRetries;
+import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.FaultProxy;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The connector behind a {@link FaultProxy}: transient faults are retried away, persistent throttling and a
  * silent endpoint end in clear errors, in bounded time, with no thread left behind.
  */
-@ExtendWith(SecretHygiene.class)
+@ExtendWith({DynamoDbLocalExtension.class, SecretHygiene.class})
 class FaultInjectionTest {
 
     @Test
@@ -110,7 +112,7 @@ class FaultInjectionTest {
             assertEquals(expected, SharedDynamoDb.items(items), "the table holds what was acknowledged");
 
             List<FaultProxy.Request> requests = proxy.requests();
-            Map<FaultProxy.Fault, Integer> faults = new EnumMap<>(FaultProxy.Fault.class);
+            Map<FaultProxy.Fault, Integer> faults = new TreeMap<>(Comparator.comparing(FaultProxy.Fault::name));
             requests.forEach(r -> faults.merge(r.fault(), 1, Integer::sum));
             int faulty = requests.size() - faults.getOrDefault(FaultProxy.Fault.NONE, 0);
             assertTrue(faulty * 5 >= requests.size() - 5, "about a fifth of the requests were faulty");

@@ -1,5 +1,6 @@
 package io.connectorkit.dynamodb.reliability;
 
+import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
 import io.connectorkit.dynamodb.testing.DynamoDbLocalServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,31 +19,28 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 
 /**
- * One DynamoDB Local server for the reliability tests, and a plain SDK client that creates fixture tables and
+ * The test JVM's DynamoDB Local ({@link DynamoDbLocalExtension}) for the reliability tests, and a plain SDK client that creates fixture tables and
  * looks at what the connector left in them, bypassing the connector and any fault proxy.
  */
 final class SharedDynamoDb {
     private static final AtomicInteger TABLES = new AtomicInteger();
-    private static DynamoDbLocalServer server;
     private static DynamoDbClient direct;
+    private static DynamoDbLocalServer directServer;
 
     private SharedDynamoDb() {
     }
 
-    static synchronized DynamoDbLocalServer server() {
-        if (server == null) {
-            DynamoDbLocalServer started = DynamoDbLocalServer.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
-            server = started;
-        }
-        return server;
+    static DynamoDbLocalServer server() {
+        return DynamoDbLocalExtension.server();
     }
 
     /** A plain client straight to the server: for setting up and for checking what the connector did. */
     static synchronized DynamoDbClient direct() {
-        if (direct == null) {
+        DynamoDbLocalServer server = server();
+        if (direct == null || directServer != server) {
+            directServer = server;
             direct = DynamoDbClient.builder()
-                    .endpointOverride(server().endpoint())
+                    .endpointOverride(server.endpoint())
                     .region(Region.US_EAST_1)
                     .httpClient(ApacheHttpClient.create())
                     .credentialsProvider(StaticCredentialsProvider.create(

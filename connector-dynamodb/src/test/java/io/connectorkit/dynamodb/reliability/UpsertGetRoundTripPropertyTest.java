@@ -2,6 +2,7 @@ package io.connectorkit.dynamodb.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
 import io.connectorkit.spi.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class UpsertGetRoundTripPropertyTest {
     private static final AtomicLong IDS = new AtomicLong();
 
+    /** jqwik runs no Jupiter extension: its container opens the JVM's DynamoDB Local for its own duration. */
+    private static DynamoDbLocalExtension.Scope dynamoDb;
     private static SecretHygiene.Session hygiene;
     private static ConnectorUnderTest connector;
     private static Connection connection;
@@ -34,6 +37,7 @@ class UpsertGetRoundTripPropertyTest {
 
     @BeforeContainer
     static void start() {
+        dynamoDb = DynamoDbLocalExtension.scope();
         hygiene = SecretHygiene.begin();
         table = SharedDynamoDb.createTable("roundtrip", "id", "N");
         connector = ConnectorUnderTest.start();
@@ -44,6 +48,7 @@ class UpsertGetRoundTripPropertyTest {
     @AfterContainer
     static void stop() {
         connector.close();
+        dynamoDb.close();
         System.out.printf("upsert/get round trip: %d generated documents stored and read back exactly in %.1f s%n",
                 IDS.get(), (System.nanoTime() - started) / 1e9);
         SecretHygiene.finish(hygiene, UpsertGetRoundTripPropertyTest.class.getSimpleName());

@@ -30,10 +30,15 @@ public final class EndpointEnvironment implements TestEnvironment {
 
     /** The loopback STS's endpoint; the environment must be started. */
     public synchronized URI stsEndpoint() {
+        return sts().endpoint();
+    }
+
+    /** The running loopback STS, for tests that look at the calls it answered; the environment must be started. */
+    public synchronized LoopbackSts sts() {
         if (sts == null) {
             throw new IllegalStateException(name() + " is not started");
         }
-        return sts.endpoint();
+        return sts;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.connectorkit.dynamodb.reliability;
+package io.connectorkit.dynamodb.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,10 +13,14 @@ import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -26,42 +30,116 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback HTTP/1.1 reverse proxy in front of one upstream (DynamoDB Local, an STS stub) that records every
- * request it receives and, as its {@link Plan} decides, answers some of them with a fault instead of the upstream's
- * answer: an HTTP 500 or 503, a throttling error, a reset connection (before or after the upstream saw the
- * request), or no answer at all.
+ * request it receives (headers and body included, for checks of how requests were signed) and, as its {@link Plan}
+ * decides, answers some of them with a fault instead of the upstream's answer: an HTTP 500 or 503, a throttling
+ * error, any DynamoDB-shaped error ({@link Fault#answer}), a reset connection (before or after the upstream saw the
+ * request), or no answer at all. The default plan relays everything.
  *
- * <p>Written for the reliability tests rather than reusing a generic proxy, because a reset needs the raw socket
- * (SO_LINGER 0) and a stall needs a connection held open until the client gives up. Request and response bytes are
- * relayed verbatim (the SigV4 signature covers the Host header, so nothing is rewritten); keep-alive connections
- * are kept, one upstream socket per client connection. {@link #close()} ends every thread it started.
+ * <p>Raw sockets rather than an HTTP server library, because a reset needs the raw socket (SO_LINGER 0) and a stall
+ * needs a connection held open until the client gives up. Request and response bytes are relayed verbatim (the
+ * SigV4 signature covers the Host header, so nothing is rewritten); keep-alive connections are kept, one upstream
+ * socket per client connection. {@link #close()} ends every thread it started.
  */
 public final class FaultProxy implements AutoCloseable {
 
-    /** What the proxy does with one request. */
-    public enum Fault {
+    /**
+     * What the proxy does with one request: relay it ({@link #NONE}), answer it here with an HTTP error
+     * ({@link #answered()}), reset the connection, or stall.
+     *
+     * @param name how the fault reads in reports
+     * @param status the HTTP status of an answered fault; 0 for the others
+     * @param errorType the DynamoDB error code of an answered fault ({@code __type}), or {@code null}
+     * @param message its message, or {@code null}
+     */
+    public record Fault(String name, int status, String errorType, String message) {
         /** Relays the request and the upstream's answer. */
-        NONE,
+        public static final Fault NONE = new Fault("NONE", 0, null, null);
         /** Answers 500 Internal Server Error without relaying. */
-        HTTP_500,
+        public static final Fault HTTP_500 = new Fault("HTTP_500", 500, "InternalServerError",
+                "injected internal error");
         /** Answers 503 Service Unavailable without relaying. */
-        HTTP_503,
+        public static final Fault HTTP_503 = new Fault("HTTP_503", 503, "ServiceUnavailable",
+                "injected unavailability");
         /** Answers 400 ProvisionedThroughputExceededException without relaying. */
-        THROTTLE,
+        public static final Fault THROTTLE = new Fault("THROTTLE", 400, "ProvisionedThroughputExceededException",
+                "injected: the level of configured provisioned throughput for the table was exceeded");
         /** Resets the connection (TCP RST) without relaying. */
-        RESET,
+        public static final Fault RESET = new Fault("RESET", 0, null, null);
         /** Relays the request, lets the upstream act on it, then resets instead of answering. */
-        RESET_AFTER_UPSTREAM,
+        public static final Fault RESET_AFTER_UPSTREAM = new Fault("RESET_AFTER_UPSTREAM", 0, null, null);
         /** Reads the request and never answers; the connection stays open until the client closes it. */
-        STALL
+        public static final Fault STALL = new Fault("STALL", 0, null, null);
+
+        public Fault {
+            Objects.requireNonNull(name, "name");
+        }
+
+        /** Answers with a DynamoDB-shaped JSON error, e.g. {@code answer(400, "ValidationException", "...")}. */
+        public static Fault answer(int status, String errorType, String message) {
+            if (status < 400 || status > 599) {
+                throw new IllegalArgumentException("an answered fault is an HTTP error status, not " + status);
+            }
+            return new Fault(Objects.requireNonNull(errorType, "errorType"), status, errorType,
+                    Objects.requireNonNull(message, "message"));
+        }
+
+        /** Whether the proxy answers the request itself with an HTTP error. */
+        public boolean answered() {
+            return status > 0;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
-    /** One request as the proxy saw it. */
-    public record Request(int number, String method, String path, String operation, Fault fault) {
+    /**
+     * One request as the proxy saw it.
+     *
+     * @param number its number, from 0, in order of arrival
+     * @param operation the DynamoDB operation ({@code ListTables}) or STS action ({@code AssumeRole})
+     * @param headers by name, case-insensitively
+     * @param bodyText the body as UTF-8 text
+     */
+    public record Request(int number, String method, String path, String operation, Fault fault,
+            Map<String, List<String>> headers, String bodyText) {
         public Request {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(fault, "fault");
+            Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+            headers = Collections.unmodifiableMap(copy);
+            Objects.requireNonNull(bodyText, "bodyText");
+        }
+
+        /** The first value of a header, if present. */
+        public Optional<String> header(String name) {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+        }
+
+        /** The DynamoDB target, e.g. {@code DynamoDB_20120810.ListTables}, from {@code X-Amz-Target}. */
+        public Optional<String> target() {
+            return header("X-Amz-Target");
+        }
+
+        /** The access key ID the request was signed with, from {@code Authorization: ... Credential=ID/...}. */
+        public Optional<String> signingAccessKeyId() {
+            return header("Authorization").flatMap(LoopbackSts::credentialOf);
+        }
+
+        /** The session token the request carried, from {@code X-Amz-Security-Token}. */
+        public Optional<String> securityToken() {
+            return header("X-Amz-Security-Token");
+        }
+
+        /** Number, method, path, operation and fault; never headers or body, which carry signatures and tokens. */
+        @Override
+        public String toString() {
+            return "Request[#" + number + " " + method + " " + path + " " + operation + " " + fault + "]";
         }
     }
 
@@ -204,54 +282,47 @@ public final class FaultProxy implements AutoCloseable {
                 int number = numbers.getAndIncrement();
                 String operation = operationOf(request);
                 Fault fault = plan.decide(number, operation);
-                requests.add(new Request(number, request.method(), request.path(), operation, fault));
-                switch (fault) {
-                    case NONE, RESET_AFTER_UPSTREAM -> {
-                        boolean reused = upstream != null;
-                        if (upstream == null) {
-                            upstream = connectUpstream();
-                        }
-                        Message response = relay(upstream, request);
-                        if (response == null && reused) {
-                            // the upstream had closed the idle kept-alive connection: that is no injected fault
-                            drop(upstream);
-                            upstream = connectUpstream();
-                            response = relay(upstream, request);
-                        }
-                        if (response == null) {
-                            reset(client);
-                            return;
-                        }
-                        if (fault == Fault.RESET_AFTER_UPSTREAM) {
-                            reset(client);
-                            return;
-                        }
-                        if ("close".equalsIgnoreCase(response.header("connection"))) {
-                            drop(upstream);
-                            upstream = null;
-                        }
-                        toClient.write(response.bytes());
-                        toClient.flush();
+                requests.add(new Request(number, request.method(), request.path(), operation, fault,
+                        request.headerMap(), new String(request.body(), StandardCharsets.UTF_8)));
+                if (fault.answered()) {
+                    answer(toClient, fault);
+                } else if (fault.equals(Fault.NONE) || fault.equals(Fault.RESET_AFTER_UPSTREAM)) {
+                    boolean reused = upstream != null;
+                    if (upstream == null) {
+                        upstream = connectUpstream();
                     }
-                    case HTTP_500 -> answer(toClient, 500, "Internal Server Error",
-                            "com.amazonaws.dynamodb.v20120810#InternalServerError", "injected internal error");
-                    case HTTP_503 -> answer(toClient, 503, "Service Unavailable",
-                            "com.amazonaws.dynamodb.v20120810#ServiceUnavailable", "injected unavailability");
-                    case THROTTLE -> answer(toClient, 400, "Bad Request",
-                            "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",
-                            "injected: the level of configured provisioned throughput for the table was exceeded");
-                    case RESET -> {
+                    Message response = relay(upstream, request);
+                    if (response == null && reused) {
+                        // the upstream had closed the idle kept-alive connection: that is no injected fault
+                        drop(upstream);
+                        upstream = connectUpstream();
+                        response = relay(upstream, request);
+                    }
+                    if (response == null) {
                         reset(client);
                         return;
                     }
-                    case STALL -> {
-                        // hold the connection until the client gives up (EOF) or the proxy closes
-                        while (fromClient.read() >= 0) {
-                            // discard anything else the client sends
-                        }
+                    if (fault.equals(Fault.RESET_AFTER_UPSTREAM)) {
+                        reset(client);
                         return;
                     }
-                    default -> throw new IllegalStateException("unknown fault " + fault);
+                    if ("close".equalsIgnoreCase(response.header("connection"))) {
+                        drop(upstream);
+                        upstream = null;
+                    }
+                    toClient.write(response.bytes());
+                    toClient.flush();
+                } else if (fault.equals(Fault.RESET)) {
+                    reset(client);
+                    return;
+                } else if (fault.equals(Fault.STALL)) {
+                    // hold the connection until the client gives up (EOF) or the proxy closes
+                    while (fromClient.read() >= 0) {
+                        // discard anything else the client sends
+                    }
+                    return;
+                } else {
+                    throw new IllegalStateException("unknown fault " + fault);
                 }
             }
         } catch (IOException e) {
@@ -310,16 +381,28 @@ public final class FaultProxy implements AutoCloseable {
         return request.method() + " " + request.path();
     }
 
-    private static void answer(OutputStream out, int status, String reason, String type, String message)
-            throws IOException {
-        byte[] body = ("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 " + status + " " + reason + "\r\n"
+    private static void answer(OutputStream out, Fault fault) throws IOException {
+        byte[] body = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + json(fault.errorType())
+                + "\",\"message\":\"" + json(fault.message()) + "\"}").getBytes(StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 " + fault.status() + " " + reason(fault.status()) + "\r\n"
                 + "Content-Type: application/x-amz-json-1.0\r\n"
                 + "x-amzn-RequestId: fault-proxy\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n";
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
+            default -> status < 500 ? "Bad Request" : "Server Error";
+        };
+    }
+
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static void reset(Socket socket) {
@@ -352,6 +435,13 @@ public final class FaultProxy implements AutoCloseable {
         String path() {
             String[] parts = startLine.split(" ", 3);
             return parts.length > 1 ? parts[1] : "";
+        }
+
+        /** The headers by name, case-insensitively, every value of each. */
+        Map<String, List<String>> headerMap() {
+            Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.forEach(header -> map.computeIfAbsent(header[0], name -> new ArrayList<>()).add(header[1]));
+            return map;
         }
 
         String header(String name) {

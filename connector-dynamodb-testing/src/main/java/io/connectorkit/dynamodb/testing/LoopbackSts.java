@@ -225,13 +225,13 @@ public final class LoopbackSts implements AutoCloseable {
         return params;
     }
 
-    static Map<String, List<String>> headers(HttpExchange exchange) {
+    private static Map<String, List<String>> headers(HttpExchange exchange) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
         return Collections.unmodifiableMap(headers);
     }
 
-    static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());

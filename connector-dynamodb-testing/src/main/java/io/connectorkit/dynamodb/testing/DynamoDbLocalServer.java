@@ -18,8 +18,10 @@ import java.util.logging.Logger;
  * assumed role would see none of the tables their base keys created.
  *
  * <p>The connector always talks HTTP to an endpoint, so tests, fixtures and the embedded demo run it against this
- * server rather than against an in-process client: the same code path as a real region. Needs the optional
- * {@code com.amazonaws:DynamoDBLocal} dependency on the class path.
+ * server rather than against an in-process client: the same code path as a real region.
+ *
+ * <p>Started with {@code -disableTelemetry}: with telemetry on, every start sends usage data and writes
+ * {@code dynamodb-local-metadata.json} into the current folder, the user's.
  */
 public final class DynamoDbLocalServer implements AutoCloseable {
     /**
@@ -44,7 +46,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         int port = freePort();
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port)});
+                    new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
             quiet();
             server.start();
             quiet();

@@ -1,10 +1,6 @@
 package io.connectorkit.dynamodb.testing;
 
 import com.google.auto.service.AutoService;
-import io.connectorkit.dynamodb.AccessKeyConnection;
-import io.connectorkit.dynamodb.ConnectionInputs;
-import io.connectorkit.dynamodb.DynamoDbConnector;
-import io.connectorkit.dynamodb.RoleArnConnection;
 import io.connectorkit.testkit.ConnectionSpec;
 import io.connectorkit.testkit.TestEnvironment;
 import io.connectorkit.testkit.TestEnvironmentProvider;
@@ -21,15 +17,27 @@ import java.util.Optional;
  * <p>Both give scenarios without a connection an {@code accessKeySecret} connection with the key {@code local}
  * against their endpoint, and fill in {@code endpointUrl} (and, for {@code awsRoleArn}, {@code stsEndpointUrl}: a
  * {@link LoopbackSts} they run) in connections a scenario gives without them.
+ *
+ * <p>The connector is named by its keys, not its classes: the connector's own tests run on this module, so it
+ * cannot depend on the connector (the connector's {@code TestEnvironmentKeysTest} checks that the keys match).
  */
 @AutoService(TestEnvironmentProvider.class)
 public final class DynamoDbTestEnvironments implements TestEnvironmentProvider {
     /** The access key ID and secret of default connections: DynamoDB Local accepts any. */
     public static final String LOCAL_KEY = "local";
 
+    /** The connector these environments serve, and the connection types and input keys they fill in. */
+    public static final String CONNECTOR_KEY = "aws-dynamodb";
+    public static final String ACCESS_KEY_CONNECTION = "accessKeySecret";
+    public static final String ROLE_CONNECTION = "awsRoleArn";
+    public static final String ACCESS_KEY_ID = "accessKeyId";
+    public static final String SECRET_ACCESS_KEY = "secretAccessKey";
+    public static final String ENDPOINT_URL = "endpointUrl";
+    public static final String STS_ENDPOINT_URL = "stsEndpointUrl";
+
     @Override
     public String connectorKey() {
-        return DynamoDbConnector.KEY;
+        return CONNECTOR_KEY;
     }
 
     @Override
@@ -61,26 +69,26 @@ public final class DynamoDbTestEnvironments implements TestEnvironmentProvider {
 
     /** The connection a scenario without one runs with. */
     static Optional<ConnectionSpec> defaultConnection(String connectorKey, URI endpoint) {
-        if (!DynamoDbConnector.KEY.equals(connectorKey)) {
+        if (!CONNECTOR_KEY.equals(connectorKey)) {
             return Optional.empty();
         }
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put(ConnectionInputs.ACCESS_KEY_ID, LOCAL_KEY);
-        inputs.put(ConnectionInputs.SECRET_ACCESS_KEY, LOCAL_KEY);
-        inputs.put(ConnectionInputs.ENDPOINT_URL, endpoint.toString());
-        return Optional.of(new ConnectionSpec(AccessKeyConnection.KEY, inputs));
+        inputs.put(ACCESS_KEY_ID, LOCAL_KEY);
+        inputs.put(SECRET_ACCESS_KEY, LOCAL_KEY);
+        inputs.put(ENDPOINT_URL, endpoint.toString());
+        return Optional.of(new ConnectionSpec(ACCESS_KEY_CONNECTION, inputs));
     }
 
     /** What a scenario's own connection gets for the keys it leaves out. */
     static Map<String, Object> connectionDefaults(String connectorKey, String connectionType, URI endpoint,
             URI stsEndpoint) {
-        if (!DynamoDbConnector.KEY.equals(connectorKey)) {
+        if (!CONNECTOR_KEY.equals(connectorKey)) {
             return Map.of();
         }
         Map<String, Object> defaults = new LinkedHashMap<>();
-        defaults.put(ConnectionInputs.ENDPOINT_URL, endpoint.toString());
-        if (RoleArnConnection.KEY.equals(connectionType)) {
-            defaults.put(RoleArnConnection.STS_ENDPOINT_URL, stsEndpoint.toString());
+        defaults.put(ENDPOINT_URL, endpoint.toString());
+        if (ROLE_CONNECTION.equals(connectionType)) {
+            defaults.put(STS_ENDPOINT_URL, stsEndpoint.toString());
         }
         return defaults;
     }
