@@ -16,6 +16,8 @@ public final class DynamoDbConnector implements Connector {
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(KEY, "Amazon DynamoDB",
             "Create, update, fetch, or delete items in an Amazon (AWS) DynamoDB database", "./assets/aws-dynamodb.png");
 
+    private static final List<String> ADDED_KEYS = List.of("awsDefaultCredentials", "updateTable");
+
     private final ClientCache clients;
     private final KeySchemaCache keySchemas = new KeySchemaCache();
 
@@ -25,12 +27,19 @@ public final class DynamoDbConnector implements Connector {
     }
 
     public DynamoDbConnector(ClientSettings settings) {
-        this.clients = new ClientCache(settings, List.of(new AccessKeyConnection(), new RoleArnConnection()));
+        this.clients = new ClientCache(settings, List.of(new AccessKeyConnection(), new RoleArnConnection(),
+                new DefaultCredentialsConnection()));
     }
 
     @Override
     public ConnectorDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    /** What CONTRACT section 8 adds beside the seed page's connections and actions. */
+    @Override
+    public List<String> addedKeys() {
+        return ADDED_KEYS;
     }
 
     public ClientCache clients() {

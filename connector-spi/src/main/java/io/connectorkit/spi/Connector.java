@@ -10,6 +10,15 @@ public interface Connector extends AutoCloseable {
     /** The connector's key, label, description and icon. */
     ConnectorDescriptor descriptor();
 
+    /**
+     * The keys of the connection types and actions added after the connector's published product page, in the
+     * order they were added. Documentation generators list them after the page's own sections, so that the page
+     * keeps its published layout; by default none.
+     */
+    default java.util.List<String> addedKeys() {
+        return java.util.List.of();
+    }
+
     /** Releases what the connector opened; by default nothing. */
     @Override
     default void close() {
