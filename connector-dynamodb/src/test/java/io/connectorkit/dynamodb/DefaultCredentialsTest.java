@@ -83,7 +83,8 @@ class DefaultCredentialsTest {
         String table = LocalDynamoDb.uniqueTable("defaults");
         Child child = child(true, proxy.endpoint().toString(), table);
         assertEquals(0, child.status(), child.out() + child.err());
-        assertEquals("{\"Item\":{\"id\":\"a\",\"n\":1}}", child.out().strip().replace(" ", ""));
+        String item = child.out().strip().replace(" ", "");
+        assertTrue(item.startsWith("{\"Item\":{") && item.contains("\"id\":\"a\"") && item.contains("\"n\":1"), item);
         List<LoopbackProxy.RecordedRequest> requests = proxy.requests();
         assertTrue(requests.size() >= 4, requests.toString());
         for (LoopbackProxy.RecordedRequest request : requests) {
