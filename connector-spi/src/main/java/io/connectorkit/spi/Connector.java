@@ -1,5 +1,7 @@
 package io.connectorkit.spi;
 
+import java.util.List;
+
 /**
  * A service a plugin registers once per connector: its identity and the lifecycle of what its actions share.
  *
@@ -15,8 +17,8 @@ public interface Connector extends AutoCloseable {
      * order they were added. Documentation generators list them after the page's own sections, so that the page
      * keeps its published layout; by default none.
      */
-    default java.util.List<String> addedKeys() {
-        return java.util.List.of();
+    default List<String> addedKeys() {
+        return List.of();
     }
 
     /** Releases what the connector opened; by default nothing. */
