@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  *
  * <p>All clients (and the STS clients of role connections) share one Apache HTTP client, so its connection pool
  * and timeouts bound the whole connector. Region and credentials are always explicit, never taken from the
- * environment, profiles or instance metadata. Timeouts come from {@link ClientSettings}; the SDK's own DynamoDB
+ * environment, profiles or instance metadata, save by {@link DefaultCredentialsConnection}, which a host must allow. Timeouts come from {@link ClientSettings}; the SDK's own DynamoDB
  * retry strategy stays in place.
  */
 public final class ClientCache implements AutoCloseable {

@@ -18,6 +18,8 @@ public final class DynamoDbConnector implements Connector {
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(KEY, "Amazon DynamoDB",
             "Create, update, fetch, or delete items in an Amazon (AWS) DynamoDB database", "./assets/aws-dynamodb.png");
 
+    private static final List<String> ADDED_KEYS = List.of("awsDefaultCredentials", "updateTable");
+
     private final ClientCache clients;
     private final KeySchemaCache keySchemas = new KeySchemaCache();
 
@@ -45,6 +47,12 @@ public final class DynamoDbConnector implements Connector {
     @Override
     public ConnectorDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    /** What CONTRACT section 8 adds beside the seed page's connections and actions. */
+    @Override
+    public List<String> addedKeys() {
+        return ADDED_KEYS;
     }
 
     public ClientCache clients() {

@@ -91,11 +91,21 @@ public final class RoleArnConnection implements DynamoDbConnectionType {
     @Override
     public AwsCredentialsProvider credentialsProvider(Connection connection, Region region, SdkHttpClient httpClient,
             ClientSettings settings) {
+        return assumeRole(connection, StaticCredentialsProvider.create(ConnectionInputs.credentials(connection)),
+                region, httpClient, settings);
+    }
+
+    /**
+     * The role of the connection's {@code roleArn}, assumed with {@code base} credentials: what every connection type
+     * with a role uses. The caller owns {@code base}; closing the returned provider leaves it open.
+     */
+    static AwsCredentialsProvider assumeRole(Connection connection, AwsCredentialsProvider base, Region region,
+            SdkHttpClient httpClient, ClientSettings settings) {
         AssumeRoleRequest request = assumeRoleRequest(connection);
         StsClientBuilder sts = StsClient.builder()
                 .region(region)
                 .httpClient(httpClient)
-                .credentialsProvider(StaticCredentialsProvider.create(ConnectionInputs.credentials(connection)))
+                .credentialsProvider(base)
                 .overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout())
                         .apiCallAttemptTimeout(settings.apiCallAttemptTimeout()));
         connection.optionalString(STS_ENDPOINT_URL)
@@ -133,7 +143,9 @@ public final class RoleArnConnection implements DynamoDbConnectionType {
             throw invalidInput(EXTERNAL_ID_INPUT,
                     "must be 2 to 1224 letters, digits or +=,.@:/_- characters");
         }
-        OptionalLong duration = connection.values().optionalInteger(SESSION_DURATION_SECONDS);
+        // a connection type that offers no session duration (awsDefaultCredentials) gets STS's default
+        OptionalLong duration = connection.descriptor().inputs().contains(SESSION_DURATION_SECONDS_INPUT)
+                ? connection.values().optionalInteger(SESSION_DURATION_SECONDS) : OptionalLong.empty();
         if (duration.isPresent() && (duration.getAsLong() < MIN_DURATION || duration.getAsLong() > MAX_DURATION)) {
             throw invalidInput(SESSION_DURATION_SECONDS_INPUT, "must be from " + MIN_DURATION + " to "
                     + MAX_DURATION + " seconds, not " + duration.getAsLong());

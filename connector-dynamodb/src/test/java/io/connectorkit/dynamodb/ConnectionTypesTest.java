@@ -43,7 +43,9 @@ class ConnectionTypesTest {
                 .map(ServiceLoader.Provider::get)
                 .filter(t -> t.descriptor().connectorKey().equals("aws-dynamodb"))
                 .collect(Collectors.toMap(t -> t.descriptor().key(), t -> t));
-        assertEquals(List.of("accessKeySecret", "awsRoleArn"), byKey.keySet().stream().sorted().toList());
+        assertEquals(List.of("accessKeySecret", "awsDefaultCredentials", "awsRoleArn"),
+                byKey.keySet().stream().sorted().toList());
+        assertTrue(byKey.get("awsDefaultCredentials") instanceof DefaultCredentialsConnection);
         assertTrue(byKey.get("accessKeySecret") instanceof AccessKeyConnection);
         assertTrue(byKey.get("awsRoleArn") instanceof RoleArnConnection);
     }

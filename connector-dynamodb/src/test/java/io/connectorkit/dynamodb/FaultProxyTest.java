@@ -104,7 +104,7 @@ class FaultProxyTest {
     @Test
     void aDroppedConnectionIsRetried() {
         AtomicInteger seen = new AtomicInteger();
-        proxy.plan((number, operation) -> seen.incrementAndGet() == 1 ? Fault.RESET : Fault.NONE);
+        proxy.plan((number, operation, body) -> seen.incrementAndGet() == 1 ? Fault.RESET : Fault.NONE);
         assertTrue(client.listTables().hasTableNames());
         assertEquals(2, proxy.requestCount());
     }

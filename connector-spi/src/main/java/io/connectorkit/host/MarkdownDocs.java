@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * A connector's documentation page, generated from its metadata alone, in the layout of the seed page: front matter,
- * icon and description, then {@code ## Connections} and {@code ## Actions} (each sorted by label), each with its
+ * icon and description, then {@code ## Connections} and {@code ## Actions} (each sorted by label, the connector's
+ * {@linkplain io.connectorkit.spi.Connector#addedKeys() later additions} after the others), each with its
  * description and a table of {@code | Input | Comments | Default |}.
  *
  * <p>Inputs marked {@linkplain InputDescriptor#advanced() advanced} (beyond the documented basics) follow in a table
@@ -38,14 +39,18 @@ public final class MarkdownDocs {
         }
         out.append(d.description()).append('\n');
 
+        // sorted by label as on the product page, the connector's later additions after the page's own
+        List<String> added = connector.connector().addedKeys();
         List<ConnectionDescriptor> connections = connector.connectionTypes().stream().map(ConnectionType::descriptor)
-                .sorted(Comparator.comparing(ConnectionDescriptor::label)).toList();
+                .sorted(Comparator.comparing((ConnectionDescriptor c) -> added.contains(c.key()))
+                        .thenComparing(ConnectionDescriptor::label)).toList();
         if (!connections.isEmpty()) {
             out.append("\n## Connections\n");
             connections.forEach(c -> section(out, c.label(), c.description(), c.inputs()));
         }
         List<ActionDescriptor> actions = connector.actions().stream().map(RegisteredAction::descriptor)
-                .sorted(Comparator.comparing(ActionDescriptor::label)).toList();
+                .sorted(Comparator.comparing((ActionDescriptor a) -> added.contains(a.key()))
+                        .thenComparing(ActionDescriptor::label)).toList();
         if (!actions.isEmpty()) {
             out.append("\n## Actions\n");
             actions.forEach(a -> section(out, a.label(), a.description(), a.inputs()));

@@ -27,13 +27,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * A loopback HTTP/1.1 reverse proxy in front of one upstream (DynamoDB Local, an STS stub) that records every
  * request it receives (headers and body included, for checks of how requests were signed) and, as its {@link Plan}
  * decides, answers some of them with a fault instead of the upstream's answer: an HTTP 500 or 503, a throttling
- * error, any DynamoDB-shaped error ({@link Fault#answer}), a reset connection (before or after the upstream saw the
- * request), or no answer at all. The default plan relays everything.
+ * error, any DynamoDB-shaped error ({@link Fault#answer}), any answer of the test's own ({@link Fault#respond}), a
+ * reset connection (before or after the upstream saw the request), or no answer at all; or it relays the request
+ * rewritten and rewrites the upstream's answer ({@link Fault#rewrite}). The default plan relays everything.
  *
  * <p>Raw sockets rather than an HTTP server library, because a reset needs the raw socket (SO_LINGER 0) and a stall
  * needs a connection held open until the client gives up. Request and response bytes are relayed verbatim (the
@@ -50,8 +52,10 @@ public final class FaultProxy implements AutoCloseable {
      * @param status the HTTP status of an answered fault; 0 for the others
      * @param errorType the DynamoDB error code of an answered fault ({@code __type}), or {@code null}
      * @param message its message, or {@code null}
+     * @param body the whole body of an answer the test wrote ({@link #respond}), or {@code null}
+     * @param rewrite how a relayed request and its answer are rewritten ({@link #rewrite}), or {@code null}
      */
-    public record Fault(String name, int status, String errorType, String message) {
+    public record Fault(String name, int status, String errorType, String message, String body, Rewrite rewrite) {
         /** Relays the request and the upstream's answer. */
         public static final Fault NONE = new Fault("NONE", 0, null, null);
         /** Answers 500 Internal Server Error without relaying. */
@@ -74,6 +78,32 @@ public final class FaultProxy implements AutoCloseable {
             Objects.requireNonNull(name, "name");
         }
 
+        /** A fault without a body or rewrite of its own. */
+        public Fault(String name, int status, String errorType, String message) {
+            this(name, status, errorType, message, null, null);
+        }
+
+        /**
+         * Answers with {@code status} and a JSON {@code body} of the test's own, without relaying: a success the
+         * upstream would not give (a table still {@code CREATING}, unprocessed batch entries), say.
+         */
+        public static Fault respond(int status, String body) {
+            if (status < 200 || status > 599) {
+                throw new IllegalArgumentException("an HTTP status from 200 to 599, not " + status);
+            }
+            return new Fault("RESPOND_" + status, status, null, null, Objects.requireNonNull(body, "body"), null);
+        }
+
+        /**
+         * Relays {@code requestBody} in place of the request's own body and returns the upstream's answer with its
+         * body passed through {@code answer} (DynamoDB's {@code x-amz-crc32} checksum dropped): to have the
+         * upstream act on part of a request and answer as if it left the rest undone, say. DynamoDB Local does
+         * not check signatures, which the new body no longer matches.
+         */
+        public static Fault rewrite(String requestBody, UnaryOperator<String> answer) {
+            return new Fault("REWRITE", 0, null, null, null, new Rewrite(requestBody, answer));
+        }
+
         /** Answers with a DynamoDB-shaped JSON error, e.g. {@code answer(400, "ValidationException", "...")}. */
         public static Fault answer(int status, String errorType, String message) {
             if (status < 400 || status > 599) {
@@ -91,6 +121,19 @@ public final class FaultProxy implements AutoCloseable {
         @Override
         public String toString() {
             return name;
+        }
+    }
+
+    /**
+     * How {@link Fault#rewrite} changes a relayed request and its answer.
+     *
+     * @param requestBody the body relayed in place of the request's own
+     * @param answer what the upstream's answer body becomes
+     */
+    public record Rewrite(String requestBody, UnaryOperator<String> answer) {
+        public Rewrite {
+            Objects.requireNonNull(requestBody, "requestBody");
+            Objects.requireNonNull(answer, "answer");
         }
     }
 
@@ -146,16 +189,21 @@ public final class FaultProxy implements AutoCloseable {
     /** Decides the fault of each request; called from several proxy threads at once. */
     @FunctionalInterface
     public interface Plan {
-        Fault decide(int number, String operation);
+        /**
+         * @param number the request's number, from 0, in order of arrival
+         * @param operation the DynamoDB operation ({@code ListTables}) or STS action ({@code AssumeRole})
+         * @param body the request's body as UTF-8 text
+         */
+        Fault decide(int number, String operation, String body);
 
         /** Every request relayed. */
         static Plan none() {
-            return (number, operation) -> Fault.NONE;
+            return (number, operation, body) -> Fault.NONE;
         }
 
         /** Every request answered with the same fault. */
         static Plan always(Fault fault) {
-            return (number, operation) -> fault;
+            return (number, operation, body) -> fault;
         }
 
         /**
@@ -169,7 +217,7 @@ public final class FaultProxy implements AutoCloseable {
             }
             List<Fault> rotation = List.of(kinds);
             AtomicInteger faults = new AtomicInteger();
-            return (number, operation) -> {
+            return (number, operation, body) -> {
                 boolean faulty = Math.floor((number + 1) * share) > Math.floor(number * share);
                 return faulty ? rotation.get(Math.floorMod(faults.getAndIncrement(), rotation.size())) : Fault.NONE;
             };
@@ -281,22 +329,26 @@ public final class FaultProxy implements AutoCloseable {
                 }
                 int number = numbers.getAndIncrement();
                 String operation = operationOf(request);
-                Fault fault = plan.decide(number, operation);
+                String bodyText = new String(request.body(), StandardCharsets.UTF_8);
+                Fault fault = plan.decide(number, operation, bodyText);
                 requests.add(new Request(number, request.method(), request.path(), operation, fault,
-                        request.headerMap(), new String(request.body(), StandardCharsets.UTF_8)));
+                        request.headerMap(), bodyText));
                 if (fault.answered()) {
                     answer(toClient, fault);
-                } else if (fault.equals(Fault.NONE) || fault.equals(Fault.RESET_AFTER_UPSTREAM)) {
+                } else if (fault.equals(Fault.NONE) || fault.equals(Fault.RESET_AFTER_UPSTREAM)
+                        || fault.rewrite() != null) {
+                    Message relayed = fault.rewrite() == null ? request
+                            : request.withBody(fault.rewrite().requestBody().getBytes(StandardCharsets.UTF_8));
                     boolean reused = upstream != null;
                     if (upstream == null) {
                         upstream = connectUpstream();
                     }
-                    Message response = relay(upstream, request);
+                    Message response = relay(upstream, relayed);
                     if (response == null && reused) {
                         // the upstream had closed the idle kept-alive connection: that is no injected fault
                         drop(upstream);
                         upstream = connectUpstream();
-                        response = relay(upstream, request);
+                        response = relay(upstream, relayed);
                     }
                     if (response == null) {
                         reset(client);
@@ -309,6 +361,11 @@ public final class FaultProxy implements AutoCloseable {
                     if ("close".equalsIgnoreCase(response.header("connection"))) {
                         drop(upstream);
                         upstream = null;
+                    }
+                    if (fault.rewrite() != null) {
+                        String answered = new String(response.body(), StandardCharsets.UTF_8);
+                        response = response.withBody(fault.rewrite().answer().apply(answered)
+                                .getBytes(StandardCharsets.UTF_8), "x-amz-crc32");
                     }
                     toClient.write(response.bytes());
                     toClient.flush();
@@ -382,8 +439,9 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private static void answer(OutputStream out, Fault fault) throws IOException {
-        byte[] body = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + json(fault.errorType())
-                + "\",\"message\":\"" + json(fault.message()) + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = (fault.body() != null ? fault.body()
+                : "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + json(fault.errorType())
+                        + "\",\"message\":\"" + json(fault.message()) + "\"}").getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 " + fault.status() + " " + reason(fault.status()) + "\r\n"
                 + "Content-Type: application/x-amz-json-1.0\r\n"
                 + "x-amzn-RequestId: fault-proxy\r\n"
@@ -395,6 +453,7 @@ public final class FaultProxy implements AutoCloseable {
 
     private static String reason(int status) {
         return switch (status) {
+            case 200 -> "OK";
             case 500 -> "Internal Server Error";
             case 503 -> "Service Unavailable";
             default -> status < 500 ? "Bad Request" : "Server Error";
@@ -442,6 +501,26 @@ public final class FaultProxy implements AutoCloseable {
             Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             headers.forEach(header -> map.computeIfAbsent(header[0], name -> new ArrayList<>()).add(header[1]));
             return map;
+        }
+
+        /**
+         * The same message with another body: its length header set to match, any transfer encoding and the
+         * headers named in {@code dropped} removed.
+         */
+        Message withBody(byte[] newBody, String... dropped) {
+            List<String[]> kept = new ArrayList<>();
+            for (String[] header : headers) {
+                boolean drop = header[0].equalsIgnoreCase("content-length")
+                        || header[0].equalsIgnoreCase("transfer-encoding");
+                for (String name : dropped) {
+                    drop |= header[0].equalsIgnoreCase(name);
+                }
+                if (!drop) {
+                    kept.add(header);
+                }
+            }
+            kept.add(new String[] {"Content-Length", Integer.toString(newBody.length)});
+            return new Message(startLine, kept, newBody, render(startLine, kept, newBody));
         }
 
         String header(String name) {

@@ -9,12 +9,12 @@ import io.connectorkit.dynamodb.CommonInputs;
 import io.connectorkit.dynamodb.DynamoDbAction;
 import io.connectorkit.dynamodb.DynamoDbCall;
 import io.connectorkit.dynamodb.SdkModels;
+import io.connectorkit.dynamodb.TableWaits;
 import io.connectorkit.spi.Action;
-import io.connectorkit.spi.ConnectorException;
-import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
 import io.connectorkit.spi.Inputs;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
-/** Creates a table and waits until it is ACTIVE, so the next step of a workflow can use it. */
+/** Creates a table and waits until it is ACTIVE ({@link TableWaits}), so the next step of a workflow can use it. */
 @AutoService(Action.class)
 public final class CreateTableAction extends DynamoDbAction {
     static final String ATTRIBUTE_DEFINITIONS = "attributeDefinitions";
@@ -35,9 +34,6 @@ public final class CreateTableAction extends DynamoDbAction {
     static final String BILLING_MODE = "billingMode";
     static final String READ_CAPACITY_UNITS = "readCapacityUnits";
     static final String WRITE_CAPACITY_UNITS = "writeCapacityUnits";
-
-    private static final long ACTIVE_POLL_MILLIS = 500;
-    private static final int ACTIVE_POLL_LIMIT = 600;
 
     public CreateTableAction() {
         super("createTable", "Create Table", "Create a new DynamoDB Table",
@@ -72,6 +68,7 @@ public final class CreateTableAction extends DynamoDbAction {
                                 + " size. If you need to write an item that is larger than 1 KB, DynamoDB must"
                                 + " consume additional write capacity units.")
                         .type(InputType.INTEGER).defaultValue(5L).build(),
+                TableWaits.WAIT_SECONDS_INPUT,
                 CONNECTION_INPUT);
     }
 
@@ -93,27 +90,12 @@ public final class CreateTableAction extends DynamoDbAction {
             request.provisionedThroughput(p -> p.readCapacityUnits(read).writeCapacityUnits(write));
         }
         CreateTableRequest built = request.build();
+        Duration wait = TableWaits.waitSeconds(inputs);
         TableDescription created = call.send("table '" + table + "'", () -> "CreateTable '" + table + "'",
                 () -> call.client().createTable(built)).tableDescription();
         call.forgetTable(table);
-        TableDescription active = waitUntilActive(call, table, created);
+        TableDescription active = TableWaits.untilActive(call, table, created, wait);
         return Map.of("TableDescription", SdkModels.toJson(active));
-    }
-
-    private static TableDescription waitUntilActive(DynamoDbCall call, String table, TableDescription description) {
-        TableDescription current = description;
-        for (int attempt = 0; current.tableStatus() != TableStatus.ACTIVE && attempt < ACTIVE_POLL_LIMIT; attempt++) {
-            try {
-                Thread.sleep(ACTIVE_POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ConnectorException(ErrorCode.TIMEOUT, "interrupted while table '" + table
-                        + "' was being created");
-            }
-            current = call.send("table '" + table + "'", () -> "DescribeTable '" + table + "'",
-                    () -> call.client().describeTable(b -> b.tableName(table))).table();
-        }
-        return current;
     }
 
     private static List<AttributeDefinition> attributeDefinitions(Inputs inputs) {

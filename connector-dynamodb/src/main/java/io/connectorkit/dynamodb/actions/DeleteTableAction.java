@@ -9,25 +9,30 @@ import io.connectorkit.dynamodb.CommonInputs;
 import io.connectorkit.dynamodb.DynamoDbAction;
 import io.connectorkit.dynamodb.DynamoDbCall;
 import io.connectorkit.dynamodb.SdkModels;
+import io.connectorkit.dynamodb.TableWaits;
 import io.connectorkit.spi.Action;
+import java.time.Duration;
 import java.util.Map;
 
-/** Deletes a table and forgets its key schema. */
+/** Deletes a table, waits until it is gone ({@link TableWaits}) and forgets its key schema. */
 @AutoService(Action.class)
 public final class DeleteTableAction extends DynamoDbAction {
     public DeleteTableAction() {
         super("deleteTable", "Delete Table", "Delete an existing DynamoDB Table",
-                REGION_INPUT, TABLE_NAME_INPUT, CONNECTION_INPUT);
+                REGION_INPUT, TABLE_NAME_INPUT, TableWaits.WAIT_SECONDS_INPUT, CONNECTION_INPUT);
     }
 
     @Override
     protected Object execute(DynamoDbCall call) {
         String table = CommonInputs.tableName(call.inputs());
+        Duration wait = TableWaits.waitSeconds(call.inputs());
         try {
             var description = call.send("table '" + table + "'", () -> "DeleteTable '" + table + "'",
                     () -> call.client().deleteTable(b -> b.tableName(table))).tableDescription();
+            TableWaits.untilDeleted(call, table, description.tableStatusAsString(), wait);
             return Map.of("TableDescription", SdkModels.toJson(description));
         } finally {
+            // also after the wait: a call running meanwhile may have cached the old table's schema again
             call.forgetTable(table);
         }
     }

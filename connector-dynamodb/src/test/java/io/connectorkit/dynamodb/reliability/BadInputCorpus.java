@@ -324,6 +324,7 @@ final class BadInputCorpus {
                 "statement", update, "parameters", List.of("abc", 1L), "queryParameters", List.of("N", "N")));
         cases.add(of("rawRequest", "empty region", "region", "region", "", "statement", update,
                 "parameters", List.of(7L, 1L)));
+        cases.addAll(BadInputCorpusTableUpdates.cases());
         return List.copyOf(cases);
     }
 
@@ -391,6 +392,25 @@ final class BadInputCorpus {
         cases.add(connection("awsRoleArn", "missing role ARN", "roleArn", "roleArn", null));
         cases.add(connection("awsRoleArn", "session of 60 seconds (STS needs 900 or more)",
                 "sessionDurationSeconds", "sessionDurationSeconds", 60L));
+        String defaults = "awsDefaultCredentials";
+        cases.add(connection(defaults, "file: endpoint", "endpointUrl", "endpointUrl", "file:///etc/passwd"));
+        cases.add(connection(defaults, "instance metadata endpoint", "endpointUrl", "endpointUrl",
+                "http://169.254.169.254"));
+        cases.add(connection(defaults, "an access key, which the chain finds itself", "accessKeyId", "accessKeyId",
+                "AKIDEXAMPLE"));
+        cases.add(connection(defaults, "role ARN that is no ARN", "roleArn", "roleArn", "not-an-arn"));
+        cases.add(connection(defaults, "external ID without a role", "externalId", "externalId", "ext-123"));
+        cases.add(connection(defaults, "STS endpoint without a role", "stsEndpointUrl", "stsEndpointUrl",
+                "http://127.0.0.1:1"));
+        Map<String, Object> metadataSts = new LinkedHashMap<>();
+        metadataSts.put("roleArn", ConnectorUnderTest.ROLE_ARN);
+        metadataSts.put("stsEndpointUrl", "http://169.254.169.254");
+        cases.add(new BadConnection(defaults, "role with an STS endpoint at instance metadata", metadataSts,
+                "stsEndpointUrl"));
+        Map<String, Object> badSession = new LinkedHashMap<>();
+        badSession.put("roleArn", ConnectorUnderTest.ROLE_ARN);
+        badSession.put("roleSessionName", "a");
+        cases.add(new BadConnection(defaults, "role session name of 1 character", badSession, "roleSessionName"));
         return List.copyOf(cases);
     }
 }

@@ -79,7 +79,7 @@ class BadInputCorpusTest {
         Set<String> actions = new TreeSet<>();
         BadInputCorpus.cases().forEach(c -> actions.add(c.action()));
         assertEquals(new TreeSet<>(List.of("createTable", "deleteItem", "deleteTable", "describeTable", "getItem",
-                "listTables", "queryItems", "rawRequest", "updateItem", "upsertItem")), actions);
+                "listTables", "queryItems", "rawRequest", "updateItem", "updateTable", "upsertItem")), actions);
         assertTrue(BadInputCorpus.cases().size() >= 60, "only " + BadInputCorpus.cases().size() + " cases");
     }
 
@@ -120,6 +120,8 @@ class BadInputCorpusTest {
             int stsBefore = stsCounter.requestCount();
             Map<String, Object> values = new LinkedHashMap<>(bad.type().equals("awsRoleArn")
                     ? ConnectorUnderTest.roleValues(dynamoDbCounter.endpoint(), stsCounter.endpoint())
+                    : bad.type().equals("awsDefaultCredentials")
+                    ? Map.of("endpointUrl", dynamoDbCounter.endpoint().toString())
                     : ConnectorUnderTest.accessKeyValues(dynamoDbCounter.endpoint()));
             bad.changes().forEach((key, value) -> {
                 if (value == null) {

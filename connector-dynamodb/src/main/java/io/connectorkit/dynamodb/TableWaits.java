@@ -1,0 +1,141 @@
+package io.connectorkit.dynamodb;
+
+import io.connectorkit.spi.ConnectorException;
+import io.connectorkit.spi.ErrorCode;
+import io.connectorkit.spi.InputDescriptor;
+import io.connectorkit.spi.InputType;
+import io.connectorkit.spi.Inputs;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+/**
+ * Waits, after a table request, until the table is usable: {@code ACTIVE} after a create or an update, gone
+ * (DescribeTable answers ResourceNotFound) after a delete. Real DynamoDB, and engines like it, keep a table
+ * {@code CREATING}, {@code UPDATING} or {@code DELETING} for seconds, and the next step of a workflow would fail.
+ *
+ * <p>Polls DescribeTable, first after {@link #FIRST_POLL}, then backing off by half again each time up to
+ * {@link #LONGEST_POLL}: a local engine answers in the first poll or two, and a real table that takes a minute
+ * costs a few dozen requests rather than hundreds. Never sleeps past the input {@code waitSeconds}; running out
+ * is {@code TIMEOUT} naming the table and its last status. Each DescribeTable is bounded by the client's call
+ * timeout; an interrupted thread stops waiting at once.
+ */
+public final class TableWaits {
+    public static final String WAIT_SECONDS = "waitSeconds";
+    /** The longest wait an input may ask for: an hour, well past any table operation DynamoDB documents. */
+    static final long MAX_WAIT_SECONDS = 3600;
+    static final Duration FIRST_POLL = Duration.ofMillis(250);
+    static final Duration LONGEST_POLL = Duration.ofSeconds(5);
+
+    public static final InputDescriptor WAIT_SECONDS_INPUT = InputDescriptor.builder(WAIT_SECONDS, "Wait Seconds")
+            .comment("How long to wait for the table to be ready (or gone, after a delete) before returning; 0 returns"
+                    + " at once.")
+            .type(InputType.INTEGER).defaultValue(300L).advanced().build();
+
+    private TableWaits() {
+    }
+
+    /** The validated {@code waitSeconds} input: 0 to an hour. */
+    public static Duration waitSeconds(Inputs inputs) {
+        long seconds = inputs.optionalInteger(WAIT_SECONDS).orElse(0);
+        if (seconds < 0 || seconds > MAX_WAIT_SECONDS) {
+            throw inputs.invalid(WAIT_SECONDS, "must be from 0 to " + MAX_WAIT_SECONDS + " seconds, not " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    /**
+     * The table's description once it is {@code ACTIVE}; {@code current} itself when it already is or when
+     * {@code wait} is zero.
+     *
+     * @throws ConnectorException {@code TIMEOUT} when the wait runs out, {@code NOT_FOUND} when the table vanishes
+     */
+    public static TableDescription untilActive(DynamoDbCall call, String table, TableDescription current,
+            Duration wait) {
+        TableDescription last = current;
+        Poller poller = new Poller(table, wait);
+        while (last.tableStatus() != TableStatus.ACTIVE && poller.sleep(last.tableStatusAsString(), "ACTIVE")) {
+            last = describe(call, table, "ACTIVE").orElseThrow(() -> new ConnectorException(ErrorCode.NOT_FOUND,
+                    "table '" + table + "' disappeared while waiting for it to become ACTIVE"));
+        }
+        return last;
+    }
+
+    /**
+     * Returns once DescribeTable answers ResourceNotFound, or at once when {@code wait} is zero.
+     *
+     * @param status the table's status as the delete request answered it
+     * @throws ConnectorException {@code TIMEOUT} when the wait runs out
+     */
+    public static void untilDeleted(DynamoDbCall call, String table, String status, Duration wait) {
+        String last = status;
+        Poller poller = new Poller(table, wait);
+        while (poller.sleep(last, "deleted")) {
+            Optional<TableDescription> described = describe(call, table, "deleted");
+            if (described.isEmpty()) {
+                return;
+            }
+            last = described.get().tableStatusAsString();
+        }
+    }
+
+    private static Optional<TableDescription> describe(DynamoDbCall call, String table, String awaited) {
+        try {
+            return Optional.of(call.send("table '" + table + "'",
+                    () -> "DescribeTable '" + table + "' (waiting until " + awaited + ")",
+                    () -> call.client().describeTable(b -> b.tableName(table))).table());
+        } catch (ConnectorException e) {
+            if (e.code() == ErrorCode.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The backoff between polls, bounded by the deadline; the last poll happens at the deadline itself. */
+    private static final class Poller {
+        private final String table;
+        private final Duration wait;
+        private final long deadline;
+        private Duration next = FIRST_POLL;
+        private boolean finalPollDone;
+
+        Poller(String table, Duration wait) {
+            this.table = table;
+            this.wait = wait;
+            this.deadline = System.nanoTime() + wait.toNanos();
+        }
+
+        /**
+         * Sleeps until the next poll is due: {@code true} when it is, {@code false} when there is no waiting at
+         * all; throws {@code TIMEOUT} once the poll at the deadline has been made.
+         */
+        boolean sleep(String lastStatus, String awaited) {
+            if (wait.isZero()) {
+                return false;
+            }
+            long left = deadline - System.nanoTime();
+            if (finalPollDone) {
+                throw timeout(lastStatus, awaited);
+            }
+            long pause = Math.min(next.toNanos(), Math.max(0, left));
+            finalPollDone = pause >= left;
+            next = Duration.ofNanos(Math.min(LONGEST_POLL.toNanos(), next.toNanos() * 3 / 2));
+            try {
+                Thread.sleep(pause / 1_000_000, (int) (pause % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectorException(ErrorCode.TIMEOUT, "interrupted while waiting for table '" + table
+                        + "' to be " + awaited + "; its last status was " + lastStatus);
+            }
+            return true;
+        }
+
+        private ConnectorException timeout(String lastStatus, String awaited) {
+            return new ConnectorException(ErrorCode.TIMEOUT, "table '" + table + "' was still " + lastStatus
+                    + " after waiting " + wait.toSeconds() + " s for it to be " + awaited + " (input '" + WAIT_SECONDS
+                    + "')");
+        }
+    }
+}
