@@ -2,6 +2,7 @@ package io.connectorkit.dynamodb;
 
 import io.connectorkit.spi.ActionContext;
 import io.connectorkit.spi.Inputs;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -52,6 +53,11 @@ public final class DynamoDbCall {
             client = connector.clients().client(context.connection(), region());
         }
         return client;
+    }
+
+    /** How long one call to DynamoDB may take, its retries included (the connector's {@link ClientSettings}). */
+    public Duration callTimeout() {
+        return connector.clients().settings().apiCallTimeout();
     }
 
     public KeySchema keySchema(String table) {
