@@ -3,6 +3,7 @@ package io.connectorkit.dynamodb;
 import io.connectorkit.spi.ActionContext;
 import io.connectorkit.spi.Inputs;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -88,10 +89,23 @@ public final class DynamoDbCall {
             context.debug(() -> shape.get() + " failed after " + millis(started) + " ms: " + e.getClass().getSimpleName());
             throw Errors.map(e, subject);
         }
-        context.debug(() -> shape.get() + " took " + millis(started) + " ms"
-                + response.getValueForField("ConsumedCapacity", ConsumedCapacity.class)
-                        .map(c -> ", consumed " + c.capacityUnits() + " capacity units").orElse(""));
+        context.debug(() -> shape.get() + " took " + millis(started) + " ms" + consumed(response));
         return response;
+    }
+
+    /** The capacity a response says it consumed: one figure, or one per table for the batch operations. */
+    private static String consumed(DynamoDbResponse response) {
+        Object field = response.getValueForField("ConsumedCapacity", Object.class).orElse(null);
+        if (field instanceof ConsumedCapacity one) {
+            return ", consumed " + one.capacityUnits() + " capacity units";
+        }
+        if (field instanceof List<?> perTable && !perTable.isEmpty()) {
+            double units = perTable.stream().filter(ConsumedCapacity.class::isInstance)
+                    .map(ConsumedCapacity.class::cast).mapToDouble(c -> c.capacityUnits() == null ? 0
+                            : c.capacityUnits()).sum();
+            return ", consumed " + units + " capacity units";
+        }
+        return "";
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * A small HTTP reverse proxy on a free loopback port in front of a target endpoint (DynamoDB Local, say): forwards
@@ -32,8 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * signed ({@code Authorization}, {@code X-Amz-Security-Token}) and which operations ran ({@code X-Amz-Target}).
  *
  * <p>Fault injection goes through one hook: a {@link Decider} sees each recorded request and returns a
- * {@link Decision}: forward it, answer it with a status and body, drop the connection without an answer, or stall
- * and then decide again. The default forwards everything.
+ * {@link Decision}: forward it, forward it rewritten, answer it with a status and body, drop the connection without
+ * an answer, or stall and then decide again. The default forwards everything.
  *
  * <p>Two liberties, both invisible to DynamoDB Local: the {@code Host} header reaching the target names the target,
  * and hop-by-hop headers ({@code Connection}, {@code Transfer-Encoding}, ...) are the proxy's own.
@@ -45,6 +46,9 @@ public final class LoopbackProxy implements AutoCloseable {
     /** Headers the proxy's server sets on the way back. */
     private static final Set<String> NOT_RETURNED = caseInsensitive("Connection", "Content-Length",
             "Transfer-Encoding", "Keep-Alive", "Date");
+
+    /** DynamoDB's checksum of the answer's body, which the SDK verifies: dropped from an answer rewritten. */
+    private static final String CRC32_HEADER = "x-amz-crc32";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -146,7 +150,9 @@ public final class LoopbackProxy implements AutoCloseable {
                 decision = stall.then();
             }
             if (decision instanceof Decision.Forward) {
-                forward(exchange, request);
+                forward(exchange, request, request.body(), null);
+            } else if (decision instanceof Decision.Rewrite rewrite) {
+                forward(exchange, request, rewrite.body().getBytes(StandardCharsets.UTF_8), rewrite.answer());
             } else if (decision instanceof Decision.Respond respond) {
                 byte[] bytes = respond.body().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", respond.contentType());
@@ -161,14 +167,16 @@ public final class LoopbackProxy implements AutoCloseable {
         }
     }
 
-    private void forward(HttpExchange exchange, RecordedRequest request) throws IOException, InterruptedException {
+    /** Forwards {@code body} as the request's; {@code answer}, when not null, rewrites the answer's body. */
+    private void forward(HttpExchange exchange, RecordedRequest request, byte[] body, UnaryOperator<String> answer)
+            throws IOException, InterruptedException {
         String query = request.query() == null ? "" : "?" + request.query();
         String base = target.toString().endsWith("/") ? target.toString().substring(0, target.toString().length() - 1)
                 : target.toString();
         HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(base + request.path() + query))
-                .method(request.method(), request.body().length == 0 && !hasBody(request.method())
+                .method(request.method(), body.length == 0 && !hasBody(request.method())
                         ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         request.headers().forEach((name, values) -> {
             if (!NOT_FORWARDED.contains(name)) {
                 values.forEach(value -> out.header(name, value));
@@ -185,12 +193,16 @@ public final class LoopbackProxy implements AutoCloseable {
             }
             return;
         }
+        boolean rewritten = answer != null;
         response.headers().map().forEach((name, values) -> {
-            if (!NOT_RETURNED.contains(name) && !name.startsWith(":")) {
+            if (!NOT_RETURNED.contains(name) && !name.startsWith(":")
+                    && !(rewritten && name.equalsIgnoreCase(CRC32_HEADER))) {
                 exchange.getResponseHeaders().put(name, List.copyOf(values));
             }
         });
-        byte[] bytes = response.body();
+        byte[] bytes = rewritten
+                ? answer.apply(new String(response.body(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)
+                : response.body();
         boolean noBody = bytes.length == 0 || request.method().equalsIgnoreCase("HEAD")
                 || response.statusCode() == 204 || response.statusCode() == 304;
         exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : bytes.length);
@@ -238,6 +250,15 @@ public final class LoopbackProxy implements AutoCloseable {
                     + errorCode + "\",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
         }
 
+        /**
+         * Send {@code body} to the target in place of the request's own, and return the target's answer with its
+         * body passed through {@code answer} (DynamoDB's checksum header dropped): to have the target act on part
+         * of a request and answer as if it left the rest undone, say.
+         */
+        static Decision rewrite(String body, UnaryOperator<String> answer) {
+            return new Rewrite(body, answer);
+        }
+
         /** Close the connection without answering (the client sees the connection end mid-request). */
         static Decision reset() {
             return new Reset();
@@ -260,6 +281,13 @@ public final class LoopbackProxy implements AutoCloseable {
             public Respond {
                 Objects.requireNonNull(contentType, "contentType");
                 Objects.requireNonNull(body, "body");
+            }
+        }
+
+        record Rewrite(String body, UnaryOperator<String> answer) implements Decision {
+            public Rewrite {
+                Objects.requireNonNull(body, "body");
+                Objects.requireNonNull(answer, "answer");
             }
         }
 
