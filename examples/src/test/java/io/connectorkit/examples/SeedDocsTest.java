@@ -47,7 +47,9 @@ class SeedDocsTest {
 
     @Test
     void connectionsAndActionsAreTheSeedsInTheSeedsOrder() {
-        assertEquals(List.copyOf(seed.sections().keySet()), List.copyOf(generated.sections().keySet()));
+        // the actions CONTRACT section 8 adds have sections of their own beside these
+        assertEquals(List.copyOf(seed.sections().keySet()), generated.sections().keySet().stream()
+                .filter(seed.sections()::containsKey).toList());
         seed.sections().forEach((label, section) -> {
             DocSections.Section ours = generated.sections().get(label);
             assertEquals(section.group(), ours.group(), label);
