@@ -24,14 +24,7 @@ final class ScanAllBench {
             return items;
         };
 
-        Object output = connector.runUnchecked(0);
-        Object items = output instanceof Map<?, ?> map ? map.get("Items") : null;
-        if (!(items instanceof List<?> list) || list.size() != SampleData.QUERY_ITEMS) {
-            throw new IllegalStateException("scanItems did not return all " + SampleData.QUERY_ITEMS + " items");
-        }
-        if (!(baseline.runUnchecked(0) instanceof List<?> raw) || raw.size() != SampleData.QUERY_ITEMS) {
-            throw new IllegalStateException("the paginator did not return all " + SampleData.QUERY_ITEMS + " items");
-        }
+        QueryAllBench.requireAllItems("scanItems", connector, baseline);
         AlternatingTimer.Result result = new AlternatingTimer().run(env.plan(4, 5, 21, 1), connector, baseline);
         return Measurement.of("scanAll", result, 1.10,
                 "per scan of 5,000 items, median of " + result.rounds() + " alternating scans");

@@ -8,6 +8,7 @@ import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.Inputs;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,9 +51,16 @@ public final class BatchEntries {
                 throw JsonObjects.invalid(input, where, "must be an object, not "
                         + JsonObjects.kind(element));
             }
-            objects.add(at(input, where, () -> JsonObjects.asObject(element, input)));
+            objects.add(at(input, where, () -> object(element, input)));
         }
         return objects;
+    }
+
+    /** A map with text keys as it is (the connector never changes its input), a key/value list as a new map. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object element, InputDescriptor input) {
+        return element instanceof Map<?, ?> map ? (Map<String, Object>) JsonObjects.requireTextKeys(map, input)
+                : JsonObjects.asObject(element, input);
     }
 
     /**
@@ -123,17 +131,23 @@ public final class BatchEntries {
      * @throws ConnectorException {@code INVALID_INPUT} naming the input of the second occurrence
      */
     public static void requireDistinct(KeySchema schema, Part... parts) {
-        Map<Identity, String> seen = new HashMap<>();
-        for (Part part : parts) {
+        Map<Identity, int[]> seen = new HashMap<>(JsonObjects.capacity(
+                Arrays.stream(parts).mapToInt(p -> p.entries().size()).sum()));
+        for (int p = 0; p < parts.length; p++) {
+            Part part = parts[p];
             for (int i = 0; i < part.entries().size(); i++) {
-                String position = "input " + part.input().describe() + ", " + part.noun() + " [" + i + "]";
-                String earlier = seen.putIfAbsent(identity(schema, part.entries().get(i)), position);
+                int[] earlier = seen.putIfAbsent(identity(schema, part.entries().get(i)), new int[] {p, i});
                 if (earlier != null) {
-                    throw ConnectorException.invalidInput(part.input().key(), position + " has the same key as "
-                            + earlier + "; a batch takes each key once");
+                    throw ConnectorException.invalidInput(part.input().key(), position(part, i)
+                            + " has the same key as " + position(parts[earlier[0]], earlier[1])
+                            + "; a batch takes each key once");
                 }
             }
         }
+    }
+
+    private static String position(Part part, int index) {
+        return "input " + part.input().describe() + ", " + part.noun() + " [" + index + "]";
     }
 
     /** An item's key as DynamoDB compares keys, for finding items by key and keys given twice. */

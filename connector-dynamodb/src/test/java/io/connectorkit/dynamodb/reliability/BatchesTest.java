@@ -77,8 +77,7 @@ class BatchesTest {
 
     @Test
     void twoHundredFiftyGetsWithTwentyMissingComeBackInKeyOrder() {
-        String table = SharedDynamoDb.createTable("batch_gets", "id", "N");
-        connector.runForMap("batchWriteItems", connection, inputs("tableName", table, "puts", items(0, 230)));
+        String table = tableOf230Items("batch_gets");
         List<Integer> ids = shuffledIdsWithTwentyMissing();
         proxy.clear();
         Map<String, Object> got = connector.runForMap("batchGetItems", connection, inputs("tableName", table,
@@ -117,8 +116,7 @@ class BatchesTest {
 
     @Test
     void unprocessedKeysAreRetriedAndTheItemsStillComeInKeyOrder() {
-        String table = SharedDynamoDb.createTable("batch_unprocessed_keys", "id", "N");
-        connector.runForMap("batchWriteItems", connection, inputs("tableName", table, "puts", items(0, 230)));
+        String table = tableOf230Items("batch_unprocessed_keys");
         Map<String, Integer> forwarded = new ConcurrentHashMap<>();
         AtomicInteger handedBack = new AtomicInteger();
         proxy.decide(request -> partially(request, forwarded, handedBack));
@@ -237,6 +235,14 @@ class BatchesTest {
         });
     }
 
+    /** A new table holding items 0 to 229. */
+    private static String tableOf230Items(String prefix) {
+        String table = SharedDynamoDb.createTable(prefix, "id", "N");
+        connector.runForMap("batchWriteItems", connection, inputs("tableName", table, "puts", items(0, 230)));
+        return table;
+    }
+
+    /** The keys 0 to 229 and 20 that hold nothing, shuffled the same way every run. */
     private static List<Integer> shuffledIdsWithTwentyMissing() {
         List<Integer> ids = new ArrayList<>(IntStream.range(0, 230).boxed().toList());
         IntStream.range(5000, 5020).forEach(ids::add);
@@ -264,7 +270,7 @@ class BatchesTest {
         return ((List<?>) items).stream().map(i -> (Long) ((Map<?, ?>) i).get("id")).toList();
     }
 
-    private long scanCount(String table) {
+    private static long scanCount(String table) {
         return (Long) connector.runForMap("scanItems", connection, inputs("tableName", table)).get("Count");
     }
 
