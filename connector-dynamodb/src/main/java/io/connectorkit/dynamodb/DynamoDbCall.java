@@ -1,6 +1,8 @@
 package io.connectorkit.dynamodb;
 
 import io.connectorkit.spi.ActionContext;
+import io.connectorkit.spi.ConnectorException;
+import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.Inputs;
 import java.time.Duration;
 import java.util.List;
@@ -106,6 +108,23 @@ public final class DynamoDbCall {
             return ", consumed " + units + " capacity units";
         }
         return "";
+    }
+
+    /**
+     * Sends a request of a batch whose keys were typed by {@code table}'s cached key schema. When DynamoDB refuses
+     * it as invalid, the schema is forgotten, so that a table recreated with another key is described afresh on
+     * the next call rather than failing every call after (the batch's other requests may have gone through, so this
+     * one is not sent again).
+     */
+    public <R extends DynamoDbResponse> R sendTyped(String table, Supplier<String> shape, Supplier<R> request) {
+        try {
+            return send("table '" + table + "'", shape, request);
+        } catch (ConnectorException e) {
+            if (e.code() == ErrorCode.INVALID_INPUT) {
+                forgetTable(table);
+            }
+            throw e;
+        }
     }
 
     /**

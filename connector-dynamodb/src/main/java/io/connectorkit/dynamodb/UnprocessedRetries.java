@@ -41,8 +41,9 @@ public final class UnprocessedRetries {
      *
      * @param timeout how long the entries may take from their first request to their last; the call timeout
      * @param subject how messages name what was addressed, e.g. {@code table 'orders'}
-     * @throws ConnectorException {@code TIMEOUT} when entries remain unprocessed and the next wait would end past
-     *                            the timeout; what {@code send} throws, as it throws it
+     * @throws ConnectorException {@code TIMEOUT} when entries remain unprocessed once the timeout has passed (the
+     *                            last request may end up to one request's time after it); what {@code send}
+     *                            throws, as it throws it
      */
     public static <E> void sendAll(List<E> entries, Send<E> send, Duration timeout, String subject) {
         requireNonNull(send, "send");
@@ -51,13 +52,14 @@ public final class UnprocessedRetries {
         List<E> pending = send.send(requireNonNull(entries, "entries"), 1);
         int attempt = 1;
         while (!pending.isEmpty()) {
-            Duration delay = BACKOFF.computeDelay(attempt);
-            if (System.nanoTime() + delay.toNanos() - deadline > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 throw new ConnectorException(ErrorCode.TIMEOUT, subject + ": " + pending.size() + " of "
                         + entries.size() + " entries of one request still unprocessed after " + attempt
                         + " requests, at the call timeout of " + timeout.toMillis() + " ms");
             }
-            sleep(delay, subject, pending.size());
+            // the last wait is cut short, so that a last try falls within the timeout
+            sleep(Duration.ofNanos(Math.min(BACKOFF.computeDelay(attempt).toNanos(), left)), subject, pending.size());
             attempt++;
             pending = send.send(pending, attempt);
         }

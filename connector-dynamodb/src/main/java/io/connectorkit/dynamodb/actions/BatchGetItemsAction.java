@@ -90,7 +90,7 @@ public final class BatchGetItemsAction extends DynamoDbAction {
             UnprocessedRetries.sendAll(keys.subList(from, Math.min(from + CHUNK, keys.size())), (chunk, attempt) -> {
                 KeysAndAttributes request = KeysAndAttributes.builder().keys(chunk).projectionExpression(sent)
                         .expressionAttributeNames(names.isEmpty() ? null : names).consistentRead(consistent).build();
-                BatchGetItemResponse response = call.send(subject, () -> "BatchGetItem '" + table + "' "
+                BatchGetItemResponse response = call.sendTyped(table, () -> "BatchGetItem '" + table + "' "
                         + chunk.size() + " keys" + (attempt == 1 ? "" : ", try " + attempt),
                         () -> call.client().batchGetItem(b -> b.requestItems(Map.of(table, request))
                                 .returnConsumedCapacity(call.consumedCapacity())));

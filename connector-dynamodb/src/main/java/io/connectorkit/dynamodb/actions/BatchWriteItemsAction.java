@@ -100,7 +100,7 @@ public final class BatchWriteItemsAction extends DynamoDbAction {
             for (int from = 0; from < writes.size(); from += CHUNK) {
                 UnprocessedRetries.sendAll(writes.subList(from, Math.min(from + CHUNK, writes.size())),
                         (entries, attempt) -> {
-                            BatchWriteItemResponse response = call.send(subject, () -> "BatchWriteItem '" + table
+                            BatchWriteItemResponse response = call.sendTyped(table, () -> "BatchWriteItem '" + table
                                     + "' " + entries.size() + " requests" + (attempt == 1 ? "" : ", try " + attempt),
                                     () -> call.client().batchWriteItem(b -> b.requestItems(Map.of(table, entries))
                                             .returnConsumedCapacity(call.consumedCapacity())));
