@@ -21,6 +21,8 @@ public final class Benchmarks {
         SCENARIOS.put("getItem", env -> List.of(GetItemBench.run(env)));
         SCENARIOS.put("upsertItem", env -> List.of(UpsertItemBench.run(env)));
         SCENARIOS.put("queryAll", env -> List.of(QueryAllBench.run(env)));
+        SCENARIOS.put("scanAll", env -> List.of(ScanAllBench.run(env)));
+        SCENARIOS.put("batchWrite", env -> List.of(BatchWriteBench.run(env)));
         SCENARIOS.put("convert", ConvertBench::run);
         SCENARIOS.put("coldStart", env -> List.of(ColdStartBench.run(env)));
     }
@@ -37,8 +39,8 @@ public final class Benchmarks {
                 case "--full" -> scale = 3;
                 case "--only" -> only = List.of(args[++i].split(","));
                 default -> {
-                    System.err.println("usage: benchmarks/run [--full] [--only getItem,upsertItem,queryAll,convert,"
-                            + "coldStart,clients]");
+                    System.err.println("usage: benchmarks/run [--full] [--only getItem,upsertItem,queryAll,scanAll,"
+                            + "batchWrite,convert,coldStart,clients]");
                     System.exit(2);
                 }
             }

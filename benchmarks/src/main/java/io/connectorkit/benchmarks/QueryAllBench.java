@@ -27,16 +27,22 @@ final class QueryAllBench {
             return items;
         };
 
+        requireAllItems("queryItems", connector, baseline);
+        AlternatingTimer.Result result = new AlternatingTimer().run(env.plan(4, 5, 21, 1), connector, baseline);
+        return Measurement.of("queryAll", result, 1.10,
+                "per query of 5,000 items, median of " + result.rounds() + " alternating queries");
+    }
+
+    /** Checks, once and outside any timing, that both sides read all 5,000 items. */
+    static void requireAllItems(String action, AlternatingTimer.Operation connector,
+            AlternatingTimer.Operation baseline) {
         Object output = connector.runUnchecked(0);
         Object items = output instanceof Map<?, ?> map ? map.get("Items") : null;
         if (!(items instanceof List<?> list) || list.size() != SampleData.QUERY_ITEMS) {
-            throw new IllegalStateException("queryItems did not return all " + SampleData.QUERY_ITEMS + " items");
+            throw new IllegalStateException(action + " did not return all " + SampleData.QUERY_ITEMS + " items");
         }
         if (!(baseline.runUnchecked(0) instanceof List<?> raw) || raw.size() != SampleData.QUERY_ITEMS) {
             throw new IllegalStateException("the paginator did not return all " + SampleData.QUERY_ITEMS + " items");
         }
-        AlternatingTimer.Result result = new AlternatingTimer().run(env.plan(4, 5, 21, 1), connector, baseline);
-        return Measurement.of("queryAll", result, 1.10,
-                "per query of 5,000 items, median of " + result.rounds() + " alternating queries");
     }
 }

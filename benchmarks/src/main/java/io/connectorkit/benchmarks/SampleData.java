@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class SampleData {
     static final String ITEMS_TABLE = "bench_items";
     static final String QUERY_TABLE = "bench_query";
+    static final String BATCH_TABLE = "bench_batch";
+    static final int BATCH_ITEMS = 10_000;
     static final String GET_KEY = "customer-0001";
     static final String QUERY_PARTITION = "orders";
     static final int QUERY_ITEMS = 5_000;
@@ -65,6 +67,28 @@ final class SampleData {
     private static AttributeValue order(String sku, String qty, String price) {
         return AttributeValue.fromM(Map.of("sku", AttributeValue.fromS(sku), "qty", AttributeValue.fromN(qty),
                 "price", AttributeValue.fromN(price)));
+    }
+
+    /** One of the 10,000 rows of a batch write, about 70 bytes: text, an integer, a decimal, a flag. */
+    static Map<String, Object> row(int n) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", "row-" + n);
+        row.put("n", (long) n);
+        row.put("status", n % 3 == 0 ? "SHIPPED" : "OPEN");
+        row.put("price", new BigDecimal(n + "." + (n % 100)));
+        row.put("paid", n % 2 == 0);
+        return row;
+    }
+
+    /** The same row, built by hand. */
+    static Map<String, AttributeValue> rowAttributes(int n) {
+        Map<String, AttributeValue> row = new LinkedHashMap<>();
+        row.put("id", AttributeValue.fromS("row-" + n));
+        row.put("n", AttributeValue.fromN(Integer.toString(n)));
+        row.put("status", AttributeValue.fromS(n % 3 == 0 ? "SHIPPED" : "OPEN"));
+        row.put("price", AttributeValue.fromN(n + "." + (n % 100)));
+        row.put("paid", AttributeValue.fromBool(n % 2 == 0));
+        return row;
     }
 
     /** One of the 5,000 query items, about 250 bytes. */

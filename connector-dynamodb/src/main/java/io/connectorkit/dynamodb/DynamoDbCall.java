@@ -1,7 +1,11 @@
 package io.connectorkit.dynamodb;
 
 import io.connectorkit.spi.ActionContext;
+import io.connectorkit.spi.ConnectorException;
+import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.Inputs;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -53,6 +57,11 @@ public final class DynamoDbCall {
         return client;
     }
 
+    /** How long one call to DynamoDB may take, its retries included (the connector's {@link ClientSettings}). */
+    public Duration callTimeout() {
+        return connector.clients().settings().apiCallTimeout();
+    }
+
     public KeySchema keySchema(String table) {
         return connector.keySchemas().get(client(), table);
     }
@@ -77,6 +86,38 @@ public final class DynamoDbCall {
             return attempt(shape, request);
         } catch (SdkException e) {
             throw Errors.map(e, subject);
+        }
+    }
+
+    /** The capacity a response says it consumed: one figure, or one per table for the batch operations. */
+    private static String consumed(DynamoDbResponse response) {
+        Object field = response.getValueForField("ConsumedCapacity", Object.class).orElse(null);
+        if (field instanceof ConsumedCapacity one) {
+            return ", consumed " + one.capacityUnits() + " capacity units";
+        }
+        if (field instanceof List<?> perTable && !perTable.isEmpty()) {
+            double units = perTable.stream().filter(ConsumedCapacity.class::isInstance)
+                    .map(ConsumedCapacity.class::cast).mapToDouble(c -> c.capacityUnits() == null ? 0
+                            : c.capacityUnits()).sum();
+            return ", consumed " + units + " capacity units";
+        }
+        return "";
+    }
+
+    /**
+     * Sends a request of a batch whose keys were typed by {@code table}'s cached key schema. When DynamoDB refuses
+     * it as invalid, the schema is forgotten, so that a table recreated with another key is described afresh on
+     * the next call rather than failing every call after (the batch's other requests may have gone through, so this
+     * one is not sent again).
+     */
+    public <R extends DynamoDbResponse> R sendTyped(String table, Supplier<String> shape, Supplier<R> request) {
+        try {
+            return send("table '" + table + "'", shape, request);
+        } catch (ConnectorException e) {
+            if (e.code() == ErrorCode.INVALID_INPUT) {
+                forgetTable(table);
+            }
+            throw e;
         }
     }
 
@@ -116,9 +157,7 @@ public final class DynamoDbCall {
             context.debug(() -> shape.get() + " failed after " + millis(started) + " ms: " + e.getClass().getSimpleName());
             throw e;
         }
-        context.debug(() -> shape.get() + " took " + millis(started) + " ms"
-                + response.getValueForField("ConsumedCapacity", ConsumedCapacity.class)
-                        .map(c -> ", consumed " + c.capacityUnits() + " capacity units").orElse(""));
+        context.debug(() -> shape.get() + " took " + millis(started) + " ms" + consumed(response));
         return response;
     }
 

@@ -18,7 +18,8 @@ public final class DynamoDbConnector implements Connector {
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(KEY, "Amazon DynamoDB",
             "Create, update, fetch, or delete items in an Amazon (AWS) DynamoDB database", "./assets/aws-dynamodb.png");
 
-    private static final List<String> ADDED_KEYS = List.of("awsDefaultCredentials", "updateTable");
+    private static final List<String> ADDED_KEYS = List.of("awsDefaultCredentials", "updateTable", "scanItems",
+            "batchGetItems", "batchWriteItems");
 
     private final ClientCache clients;
     private final KeySchemaCache keySchemas = new KeySchemaCache();

@@ -46,6 +46,18 @@ public record Expressions(Map<String, AttributeValue> values, Map<String, String
     }
 
     /**
+     * Reads only {@code expressionAttributeNames}, for an action whose one expression takes no values (a
+     * projection); the action declares that input alone.
+     *
+     * @throws ConnectorException {@code INVALID_INPUT} naming the input at fault
+     */
+    public static Expressions readNames(Inputs inputs, String... expressions) {
+        requireNonNull(inputs, "inputs");
+        return new Expressions(Map.of(), ExpressionNames.resolve(Source.of(inputs, EXPRESSION_ATTRIBUTE_NAMES),
+                expressions));
+    }
+
+    /**
      * Reads values, their type hints and names from wherever they are given.
      *
      * @param values      the values: an object {@code {":v": 1}} or a key/value list; its JSON may be null

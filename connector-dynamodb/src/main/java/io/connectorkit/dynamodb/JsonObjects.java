@@ -113,6 +113,12 @@ public final class JsonObjects {
         return ConnectorException.invalidInput(input, problem);
     }
 
+    /** For a value inside the input: {@code input 'key' (Label), <where> <problem>}; no where when null. */
+    static ConnectorException invalid(InputDescriptor input, String where, String problem) {
+        return ConnectorException.invalidInput(input.key(), "input " + input.describe()
+                + (where == null ? "" : ", " + where) + " " + problem);
+    }
+
     /** How messages name a plain-JSON value: its kind, and its text when short and not a container. */
     static String kind(Object value) {
         if (value == null) {

@@ -9,11 +9,13 @@ import io.connectorkit.host.RegisteredConnector;
 import io.connectorkit.spi.ActionDescriptor;
 import io.connectorkit.spi.ConnectionDescriptor;
 import io.connectorkit.spi.InputDescriptor;
+import io.connectorkit.spi.InputType;
 import io.connectorkit.spi.Json;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,9 @@ class SeedMetadataTest {
             Map.entry("Get Item", "getItem"), Map.entry("List Tables", "listTables"),
             Map.entry("Query Items", "queryItems"), Map.entry("Raw Request", "rawRequest"),
             Map.entry("Update Item", "updateItem"), Map.entry("Upsert Item", "upsertItem"));
+    /** The actions CONTRACT section 8 adds beside the seed's: its keys and labels, metadata in the seed's voice. */
+    private static final Map<String, String> SECTION_8_ACTION_KEYS = Map.of("Update Table", "updateTable",
+            "Scan Items", "scanItems", "Batch Get Items", "batchGetItems", "Batch Write Items", "batchWriteItems");
 
     private static ConnectorRegistry registry;
     private static RegisteredConnector connector;
@@ -79,6 +84,9 @@ class SeedMetadataTest {
     void actionsMatchTheSeed() {
         assertEquals(ACTION_KEYS.values().stream().sorted().toList(),
                 connector.actions().stream().map(a -> a.descriptor().key()).filter(notAdded()).toList());
+        assertEquals(Stream.concat(ACTION_KEYS.values().stream(),
+                        SECTION_8_ACTION_KEYS.values().stream()).sorted().toList(),
+                connector.actions().stream().map(a -> a.descriptor().key()).toList());
         SEED.actions().forEach((label, section) -> {
             ActionDescriptor descriptor = connector.action(ACTION_KEYS.get(label)).orElseThrow().descriptor();
             assertEquals(label, descriptor.label());
@@ -89,7 +97,8 @@ class SeedMetadataTest {
 
     @Test
     void whatTheConnectorAddsBeyondTheSeedIsContractSectionEight() {
-        assertEquals(List.of("awsDefaultCredentials", "updateTable"), connector.connector().addedKeys());
+        assertEquals(Stream.concat(Stream.of("awsDefaultCredentials"), SECTION_8_ACTION_KEYS.values().stream())
+                .sorted().toList(), connector.connector().addedKeys().stream().sorted().toList());
         for (String key : connector.connector().addedKeys()) {
             assertTrue(connector.action(key).isPresent() || connector.connectionType(key).isPresent(), key);
         }
@@ -97,6 +106,23 @@ class SeedMetadataTest {
 
     private static java.util.function.Predicate<String> notAdded() {
         return key -> !connector.connector().addedKeys().contains(key);
+    }
+
+    @Test
+    void section8ActionsHaveTheirLabelsAOneLineDescriptionAndACommentOnEveryInput() {
+        SECTION_8_ACTION_KEYS.forEach((label, key) -> {
+            ActionDescriptor descriptor = connector.action(key).orElseThrow().descriptor();
+            assertEquals(label, descriptor.label());
+            assertFalse(descriptor.description().isBlank() || descriptor.description().contains("\n"), key);
+            for (InputDescriptor input : descriptor.inputs()) {
+                if (input.type() != InputType.CONNECTION
+                        && !input.key().equals("conditionExpression")) {
+                    assertFalse(input.comment().isBlank(), key + " / " + input.key() + " has no comment");
+                }
+            }
+            assertEquals("region", descriptor.inputs().get(0).key(), key);
+            assertEquals("tableName", descriptor.inputs().get(1).key(), key);
+        });
     }
 
     @Test

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The main job: {@code connectors.jar demo} in this JVM, on an embedded DynamoDB Local. */
 class DemoTest {
     private static final List<String> ACTIONS = List.of("createTable", "upsertItem", "getItem", "updateItem",
-            "queryItems", "rawRequest", "deleteItem", "describeTable", "listTables", "deleteTable");
+            "queryItems", "rawRequest", "deleteItem", "describeTable", "listTables", "deleteTable", "batchWriteItems");
 
     @Test
-    void runsTheDemoWorkflowThroughAllTenActions() {
+    void runsTheDemoWorkflowThroughTheSeedsTenActionsAndABatchWrite() {
         CliRun run = CliRun.of("demo");
         assertEquals(0, run.status(), run.out() + run.err());
         for (String action : ACTIONS) {
@@ -29,9 +29,10 @@ class DemoTest {
                 || out.contains("Ada Lovelace, level 7, skills [\"poetry\",\"analysis\"]"), out);
         assertTrue(out.contains("salary 12345.678901234567890123456789"), out);
         assertTrue(out.contains("Ada Lovelace is now level 8 (promoted)"), out);
-        assertTrue(out.contains("2 of 3 items have level >= 8: Ada Lovelace, Grace Hopper"), out);
+        assertTrue(out.contains("Linus and Ken: 2 items written in one batch"), out);
+        assertTrue(out.contains("2 of 4 items have level >= 8: Ada Lovelace, Grace Hopper"), out);
         assertTrue(out.contains("deleted Linus Torvalds"), out);
-        assertTrue(out.contains(", 2 items, keys team + id"), out);
+        assertTrue(out.contains(", 3 items, keys team + id"), out);
     }
 
     @Test

@@ -9,27 +9,21 @@ import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
 import com.google.auto.service.AutoService;
-import io.connectorkit.dynamodb.AttributeValues;
 import io.connectorkit.dynamodb.CommonInputs;
 import io.connectorkit.dynamodb.DynamoDbAction;
 import io.connectorkit.dynamodb.DynamoDbCall;
 import io.connectorkit.dynamodb.Expressions;
-import io.connectorkit.dynamodb.JsonObjects;
-import io.connectorkit.dynamodb.Pages;
+import io.connectorkit.dynamodb.ItemPages;
+import io.connectorkit.dynamodb.ReadParameters;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
 import io.connectorkit.spi.Inputs;
-import io.connectorkit.spi.Json;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Queries a table or index, following every page; with {@code queryParameters.Limit} it returns at most that many
@@ -68,15 +62,8 @@ public final class QueryItemsAction extends DynamoDbAction {
         String table = CommonInputs.tableName(inputs);
         String keyCondition = CommonInputs.expression(inputs, KEY_CONDITION_EXPRESSION);
         String filter = CommonInputs.expression(inputs, FILTER_EXPRESSION);
-        Map<String, Object> parameters = JsonObjects.asObject(inputs.json(QUERY_PARAMETERS),
-                inputs.descriptor(QUERY_PARAMETERS));
-        for (String field : parameters.keySet()) {
-            if (!QUERY_FIELDS.contains(field)) {
-                throw inputs.invalid(QUERY_PARAMETERS, "has an unknown field '" + field + "'; known fields: "
-                        + String.join(", ", new java.util.TreeSet<>(QUERY_FIELDS)));
-            }
-        }
-        String projection = text(inputs, parameters, "ProjectionExpression");
+        ReadParameters parameters = ReadParameters.read(inputs, QUERY_PARAMETERS, QUERY_FIELDS);
+        String projection = parameters.text("ProjectionExpression");
         Expressions expressions = Expressions.read(inputs, keyCondition, filter, projection);
         QueryRequest base = QueryRequest.builder()
                 .tableName(table)
@@ -84,120 +71,26 @@ public final class QueryItemsAction extends DynamoDbAction {
                 .filterExpression(filter)
                 .expressionAttributeValues(expressions.requestValues())
                 .expressionAttributeNames(expressions.requestNames())
-                .indexName(text(inputs, parameters, "IndexName"))
-                .scanIndexForward(bool(inputs, parameters, "ScanIndexForward"))
-                .consistentRead(bool(inputs, parameters, "ConsistentRead"))
+                .indexName(parameters.text("IndexName"))
+                .scanIndexForward(parameters.bool("ScanIndexForward"))
+                .consistentRead(parameters.bool("ConsistentRead"))
                 .projectionExpression(projection)
-                .select(select(inputs, parameters))
+                .select(parameters.select())
                 .returnConsumedCapacity(call.consumedCapacity())
                 .build();
-        long cap = limit(inputs, parameters);
-        Map<String, AttributeValue> start = parameters.get("ExclusiveStartKey") == null ? null
-                : AttributeValues.toItem(parameters.get("ExclusiveStartKey"), Map.of(),
-                        inputs.descriptor(QUERY_PARAMETERS));
+        long cap = parameters.limit();
+        Map<String, AttributeValue> start = parameters.exclusiveStartKey();
 
-        long[] counted = {0};
-        Pages.Result<Map<String, AttributeValue>, Map<String, AttributeValue>> result = Pages.follow(
-                (token, remaining) -> {
-                    QueryRequest.Builder page = base.toBuilder().exclusiveStartKey(token == null ? start : token);
-                    if (remaining < Integer.MAX_VALUE) {
-                        page.limit((int) remaining);
-                    }
-                    QueryRequest request = page.build();
-                    QueryResponse response = call.send("table '" + table + "'", () -> "Query '" + table + "' "
-                            + keyCondition + (filter == null ? "" : " filter " + filter)
-                            + (request.limit() == null ? "" : " limit " + request.limit()),
-                            () -> call.client().query(request));
-                    counted[0] += response.count();
-                    return new Pages.Page<>(response.items(), response.scannedCount(), lastKey(response));
-                }, cap);
+        ItemPages.Result result = ItemPages.read((from, limit, lookAhead) -> {
+            QueryRequest request = base.toBuilder().exclusiveStartKey(from).limit(limit).build();
+            QueryResponse response = call.send("table '" + table + "'", () -> "Query '" + table + "' "
+                    + (lookAhead ? "look-ahead" : keyCondition + (filter == null ? "" : " filter " + filter))
+                    + (limit == null ? "" : " limit " + limit), () -> call.client().query(request));
+            return new ItemPages.Page(response.items(), response.count(), response.scannedCount(),
+                    response.lastEvaluatedKey());
+        }, start, cap, filter != null);
         call.context().debug(() -> "Query '" + table + "': " + result.items().size() + " items, "
                 + result.scanned() + " scanned, " + result.pages() + " pages");
-
-        List<Object> items = new ArrayList<>(result.items().size());
-        result.items().forEach(item -> items.add(AttributeValues.toJson(item)));
-        Map<String, Object> output = new LinkedHashMap<>();
-        output.put("Items", items);
-        // with Select COUNT the service counts items it does not return
-        output.put("Count", counted[0]);
-        output.put("ScannedCount", result.scanned());
-        Map<String, AttributeValue> next = result.next();
-        if (next != null && result.items().size() >= cap && !anyRemain(call, base, table, next)) {
-            next = null;
-        }
-        if (next != null) {
-            output.put("LastEvaluatedKey", AttributeValues.toJson(next));
-        }
-        return output;
-    }
-
-    /**
-     * DynamoDB hands back a LastEvaluatedKey whenever a page ends at its Limit, also when nothing follows; the
-     * contract promises one only when more remain, so a query stopped by Limit looks ahead for one more item: one
-     * request without a filter, or page by page until a match or the end with one.
-     */
-    private static boolean anyRemain(DynamoDbCall call, QueryRequest base, String table,
-            Map<String, AttributeValue> from) {
-        Integer limit = base.filterExpression() == null ? 1 : null;
-        Pages.Fetch<Map<String, AttributeValue>, Map<String, AttributeValue>> probe = (token, remaining) -> {
-            QueryRequest request = base.toBuilder().exclusiveStartKey(token == null ? from : token).limit(limit)
-                    .build();
-            QueryResponse response = call.send("table '" + table + "'", () -> "Query '" + table + "' look-ahead"
-                    + (limit == null ? "" : " limit 1"), () -> call.client().query(request));
-            return new Pages.Page<>(response.items(), response.scannedCount(), lastKey(response));
-        };
-        return !Pages.follow(probe, 1).items().isEmpty();
-    }
-
-    /** The page's LastEvaluatedKey, or null at the end. */
-    private static Map<String, AttributeValue> lastKey(QueryResponse response) {
-        return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? response.lastEvaluatedKey() : null;
-    }
-
-    private static String text(Inputs inputs, Map<String, Object> parameters, String field) {
-        Object value = parameters.get(field);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof String s) || s.isBlank()) {
-            throw inputs.invalid(QUERY_PARAMETERS, "field '" + field + "' must be non-empty text");
-        }
-        return s;
-    }
-
-    private static Boolean bool(Inputs inputs, Map<String, Object> parameters, String field) {
-        Object value = parameters.get(field);
-        if (value == null || value instanceof Boolean) {
-            return (Boolean) value;
-        }
-        throw inputs.invalid(QUERY_PARAMETERS, "field '" + field + "' must be true or false");
-    }
-
-    private static Select select(Inputs inputs, Map<String, Object> parameters) {
-        String value = text(inputs, parameters, "Select");
-        if (value == null) {
-            return null;
-        }
-        Select select = Select.fromValue(value);
-        if (select == Select.UNKNOWN_TO_SDK_VERSION) {
-            throw inputs.invalid(QUERY_PARAMETERS, "field 'Select' must be one of ALL_ATTRIBUTES,"
-                    + " ALL_PROJECTED_ATTRIBUTES, SPECIFIC_ATTRIBUTES, COUNT, not \"" + value + "\"");
-        }
-        return select;
-    }
-
-    private static long limit(Inputs inputs, Map<String, Object> parameters) {
-        Object value = parameters.get("Limit");
-        if (value == null) {
-            return Long.MAX_VALUE;
-        }
-        if (value instanceof Number n && Json.decimal(n).stripTrailingZeros().scale() <= 0) {
-            long limit = n.longValue();
-            if (limit >= 1 && limit <= Integer.MAX_VALUE) {
-                return limit;
-            }
-        }
-        throw inputs.invalid(QUERY_PARAMETERS, "field 'Limit' must be a whole number from 1 to " + Integer.MAX_VALUE);
+        return ItemPages.output(result);
     }
 }

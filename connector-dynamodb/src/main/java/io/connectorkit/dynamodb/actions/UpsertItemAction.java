@@ -16,7 +16,6 @@ import io.connectorkit.dynamodb.DynamoDbAction;
 import io.connectorkit.dynamodb.DynamoDbCall;
 import io.connectorkit.dynamodb.Expressions;
 import io.connectorkit.dynamodb.JsonObjects;
-import io.connectorkit.dynamodb.KeySchema;
 import io.connectorkit.dynamodb.TypeHints;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.InputDescriptor;
@@ -64,11 +63,7 @@ public final class UpsertItemAction extends DynamoDbAction {
         String condition = CommonInputs.expression(inputs, CONDITION_EXPRESSION);
         Expressions expressions = Expressions.read(inputs, condition);
 
-        KeySchema schema = call.keySchema(table);
-        typeKeyAttribute(inputs, schema, schema.hashName(), value, hints, item);
-        if (schema.hasRange()) {
-            typeKeyAttribute(inputs, schema, schema.rangeName(), value, hints, item);
-        }
+        call.keySchema(table).typeKeyAttributes(value, hints.keySet(), item, valueInput, null);
         PutItemResponse response = call.send("table '" + table + "'", () -> "PutItem '" + table + "' with "
                         + item.size() + " attributes" + (condition == null ? "" : " if " + condition),
                 () -> call.client().putItem(b -> b.tableName(table).item(item)
@@ -80,17 +75,5 @@ public final class UpsertItemAction extends DynamoDbAction {
         return response.hasAttributes() && !response.attributes().isEmpty()
                 ? Map.of("Attributes", AttributeValues.toJson(response.attributes()))
                 : Map.of();
-    }
-
-    private static void typeKeyAttribute(Inputs inputs, KeySchema schema, String attribute, Map<String, Object> value,
-            Map<String, String> hints, Map<String, AttributeValue> item) {
-        if (!value.containsKey(attribute) || value.get(attribute) == null) {
-            throw inputs.invalid(VALUE, "lacks attribute '" + attribute + "', part of the key of table '"
-                    + schema.table() + "'");
-        }
-        if (!hints.containsKey(attribute)) {
-            item.put(attribute, AttributeValues.toAttributeValue(value.get(attribute), schema.typeOf(attribute),
-                    inputs.descriptor(VALUE), "attribute '" + attribute + "'"));
-        }
     }
 }

@@ -1,0 +1,193 @@
+package io.connectorkit.dynamodb;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.spi.ConnectorException;
+import io.connectorkit.spi.ErrorCode;
+import io.connectorkit.spi.InputDescriptor;
+import io.connectorkit.spi.Inputs;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The entries of a batch action's list inputs (the keys to get, the items to put, the keys to delete): each read,
+ * converted and typed by the table's key schema as the single-item actions do it, each error naming the input and
+ * the entry's position ({@code input 'puts' (Puts), item [3], attribute 'n': ...}), and no key twice in one batch.
+ */
+public final class BatchEntries {
+    private BatchEntries() {
+    }
+
+    /**
+     * The list input {@code key}, each element an object (or a key/value list): read before the key schema is, so
+     * that a malformed list costs no request.
+     *
+     * @param noun how messages name an element, e.g. {@code item} or {@code key}
+     * @return the elements in order; empty when the input is absent
+     */
+    public static List<Map<String, Object>> objects(Inputs inputs, String key, String noun) {
+        Object json = inputs.json(key);
+        if (json == null) {
+            return List.of();
+        }
+        if (!(json instanceof List<?> list)) {
+            throw inputs.invalid(key, "must be a list of objects, not " + JsonObjects.kind(json));
+        }
+        InputDescriptor input = inputs.descriptor(key);
+        List<Map<String, Object>> objects = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Object element = list.get(i);
+            String where = noun + " [" + i + "]";
+            if (!(element instanceof Map<?, ?>) && !(element instanceof List<?>)) {
+                throw JsonObjects.invalid(input, where, "must be an object, not "
+                        + JsonObjects.kind(element));
+            }
+            objects.add(at(input, where, () -> object(element, input)));
+        }
+        return objects;
+    }
+
+    /** A map with text keys as it is (the connector never changes its input), a key/value list as a new map. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object element, InputDescriptor input) {
+        return element instanceof Map<?, ?> map ? (Map<String, Object>) JsonObjects.requireTextKeys(map, input)
+                : JsonObjects.asObject(element, input);
+    }
+
+    /**
+     * Items from plain JSON, with type hints that apply to every item having the hinted attribute.
+     *
+     * @param hints      type codes by attribute (see {@link TypeHints#byName})
+     * @param typesInput the hints' input, named when a hint is for an attribute no item has
+     * @return the converted items, each a new mutable map the caller owns
+     */
+    public static List<Map<String, AttributeValue>> items(List<Map<String, Object>> values, Map<String, String> hints,
+            InputDescriptor input, InputDescriptor typesInput) {
+        Set<String> unused = new LinkedHashSet<>(hints.keySet());
+        List<Map<String, AttributeValue>> items = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            Map<String, Object> value = values.get(i);
+            Map<String, String> own = hintsFor(value, hints);
+            unused.removeAll(own.keySet());
+            items.add(at(input, "item [" + i + "]", () -> AttributeValues.toItem(value, own, input)));
+        }
+        if (!values.isEmpty() && !unused.isEmpty()) {
+            throw ConnectorException.invalidInput(typesInput.key(), "input " + typesInput.describe()
+                    + " gives a type for attribute '" + unused.iterator().next() + "', which no item of input "
+                    + input.describe() + " has");
+        }
+        return items;
+    }
+
+    /** The hints for the attributes {@code value} has: all of them, in the common case. */
+    public static Map<String, String> hintsFor(Map<String, Object> value, Map<String, String> hints) {
+        if (value.keySet().containsAll(hints.keySet())) {
+            return hints;
+        }
+        Map<String, String> own = new LinkedHashMap<>(hints);
+        own.keySet().retainAll(value.keySet());
+        return own;
+    }
+
+    /**
+     * Keys, each typed by the table's key schema and holding the key attributes only.
+     *
+     * @param noun how messages name an element, e.g. {@code key}
+     */
+    public static List<Map<String, AttributeValue>> keys(List<Map<String, Object>> values, KeySchema schema,
+            InputDescriptor input, String noun) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            keys.add(schema.keyOf(values.get(i), input, noun + " [" + i + "]"));
+        }
+        return keys;
+    }
+
+    /**
+     * One list of a batch, for {@link #requireDistinct}: its items or keys, the input they came from, and how an
+     * element is named.
+     */
+    public record Part(List<Map<String, AttributeValue>> entries, InputDescriptor input, String noun) {
+        public Part {
+            requireNonNull(entries, "entries");
+            requireNonNull(input, "input");
+            requireNonNull(noun, "noun");
+        }
+    }
+
+    /**
+     * Refuses a key that occurs twice across the parts, as DynamoDB refuses it in one request, naming both
+     * positions; keys are compared as DynamoDB compares them (the numbers 1 and 1.0 are one key).
+     *
+     * @throws ConnectorException {@code INVALID_INPUT} naming the input of the second occurrence
+     */
+    public static void requireDistinct(KeySchema schema, Part... parts) {
+        Map<Identity, int[]> seen = new HashMap<>(JsonObjects.capacity(
+                Arrays.stream(parts).mapToInt(p -> p.entries().size()).sum()));
+        for (int p = 0; p < parts.length; p++) {
+            Part part = parts[p];
+            for (int i = 0; i < part.entries().size(); i++) {
+                int[] earlier = seen.putIfAbsent(identity(schema, part.entries().get(i)), new int[] {p, i});
+                if (earlier != null) {
+                    throw ConnectorException.invalidInput(part.input().key(), position(part, i)
+                            + " has the same key as " + position(parts[earlier[0]], earlier[1])
+                            + "; a batch takes each key once");
+                }
+            }
+        }
+    }
+
+    private static String position(Part part, int index) {
+        return "input " + part.input().describe() + ", " + part.noun() + " [" + index + "]";
+    }
+
+    /** An item's key as DynamoDB compares keys, for finding items by key and keys given twice. */
+    public static Identity identity(KeySchema schema, Map<String, AttributeValue> item) {
+        return new Identity(comparable(item.get(schema.hashName())),
+                schema.hasRange() ? comparable(item.get(schema.rangeName())) : null);
+    }
+
+    /** An item's key values in a form whose {@code equals} is DynamoDB's key equality. */
+    public record Identity(Object hash, Object range) {
+    }
+
+    private static Object comparable(AttributeValue value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.type()) {
+            case S -> value.s();
+            // one number however written: 1, 1.0 and 1E0 are the same key
+            case N -> new BigDecimal(value.n()).stripTrailingZeros();
+            case B -> value.b();
+            default -> value;
+        };
+    }
+
+    /**
+     * Runs a conversion of one element, adding the element's position to an error that names {@code input}, so
+     * that the happy path builds no text.
+     */
+    private static <T> T at(InputDescriptor input, String where, Supplier<T> conversion) {
+        try {
+            return conversion.get();
+        } catch (ConnectorException e) {
+            String prefix = "input " + input.describe();
+            if (e.code() != ErrorCode.INVALID_INPUT || !e.getMessage().startsWith(prefix)) {
+                throw e;
+            }
+            String rest = e.getMessage().substring(prefix.length());
+            throw ConnectorException.invalidInput(e.inputKey().orElse(input.key()), prefix + ", " + where
+                    + (rest.startsWith(",") || rest.startsWith(" ") ? rest : " " + rest));
+        }
+    }
+}

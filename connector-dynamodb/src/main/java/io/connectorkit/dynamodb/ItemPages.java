@@ -1,0 +1,134 @@
+package io.connectorkit.dynamodb;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The reads that page by {@code LastEvaluatedKey} and count what they scanned, Query and Scan: every page followed,
+ * or a {@code Limit} on the total with the key to continue from, and the output both actions give.
+ *
+ * <p>DynamoDB hands back a LastEvaluatedKey whenever a page ends at its Limit, also when nothing follows; the
+ * contract promises one only when more remain, so a read stopped by its Limit looks ahead: one item without a
+ * filter, or page by page until a match or the end with one.
+ */
+public final class ItemPages {
+    /**
+     * One page as Query and Scan answer it.
+     *
+     * @param count            the items that matched (with {@code Select COUNT}, counted but not returned)
+     * @param lastEvaluatedKey where the next page starts, {@code null} at the end
+     */
+    public record Page(List<Map<String, AttributeValue>> items, int count, int scannedCount,
+            Map<String, AttributeValue> lastEvaluatedKey) {
+        public Page {
+            requireNonNull(items, "items");
+            // the SDK answers an absent key with an empty map
+            lastEvaluatedKey = lastEvaluatedKey == null || lastEvaluatedKey.isEmpty() ? null : lastEvaluatedKey;
+        }
+    }
+
+    /** Sends one request of the read. */
+    @FunctionalInterface
+    public interface Request {
+        /**
+         * @param start     the exclusive start key, {@code null} for the first page
+         * @param limit     the page's Limit, {@code null} for none
+         * @param lookAhead whether this request only looks for more items after a Limit (for debug output)
+         */
+        Page send(Map<String, AttributeValue> start, Integer limit, boolean lookAhead);
+    }
+
+    /**
+     * What a read found.
+     *
+     * @param count   the service's Count, summed over every page
+     * @param scanned the service's ScannedCount, summed over every page
+     * @param next    the LastEvaluatedKey to continue from, {@code null} when nothing remains
+     */
+    public record Result(List<Map<String, AttributeValue>> items, long count, long scanned, int pages,
+            Map<String, AttributeValue> next) {
+        public Result {
+            requireNonNull(items, "items");
+        }
+
+        /**
+         * Results read side by side (a parallel scan's segments), one after the other in the order given; there
+         * is no key to continue from.
+         */
+        public static Result merge(List<Result> parts) {
+            List<Map<String, AttributeValue>> items = new ArrayList<>(parts.stream().mapToInt(p -> p.items().size())
+                    .sum());
+            long count = 0;
+            long scanned = 0;
+            int pages = 0;
+            for (Result part : parts) {
+                items.addAll(part.items());
+                count += part.count();
+                scanned += part.scanned();
+                pages += part.pages();
+            }
+            return new Result(items, count, scanned, pages, null);
+        }
+    }
+
+    private ItemPages() {
+    }
+
+    /**
+     * Reads pages from {@code start} until the end or until {@code cap} items.
+     *
+     * @param start    the exclusive start key of the first page, or {@code null}
+     * @param cap      the most items to return, {@link Long#MAX_VALUE} for all
+     * @param filtered whether the read has a filter expression, so that a look-ahead of one item may match none
+     */
+    public static Result read(Request request, Map<String, AttributeValue> start, long cap, boolean filtered) {
+        long[] counted = {0};
+        Pages.Result<Map<String, AttributeValue>, Map<String, AttributeValue>> result = Pages.follow(
+                (token, remaining) -> {
+                    Page page = request.send(token == null ? start : token,
+                            remaining < Integer.MAX_VALUE ? Integer.valueOf((int) remaining) : null, false);
+                    counted[0] += page.count();
+                    return new Pages.Page<>(page.items(), page.scannedCount(), page.lastEvaluatedKey());
+                }, cap);
+        Map<String, AttributeValue> next = result.next();
+        if (next != null && result.items().size() >= cap && !anyRemain(request, next, filtered)) {
+            next = null;
+        }
+        return new Result(result.items(), counted[0], result.scanned(), result.pages(), next);
+    }
+
+    /**
+     * The output of {@code queryItems} and {@code scanItems}: {@code Items} as plain JSON, {@code Count},
+     * {@code ScannedCount}, and {@code LastEvaluatedKey} only when more items remain.
+     */
+    public static Map<String, Object> output(Result result) {
+        List<Object> items = new ArrayList<>(result.items().size());
+        result.items().forEach(item -> items.add(AttributeValues.toJson(item)));
+        Map<String, Object> output = new LinkedHashMap<>();
+        output.put("Items", items);
+        // with Select COUNT the service counts items it does not return
+        output.put("Count", result.count());
+        output.put("ScannedCount", result.scanned());
+        if (result.next() != null) {
+            output.put("LastEvaluatedKey", AttributeValues.toJson(result.next()));
+        }
+        return output;
+    }
+
+    private static boolean anyRemain(Request request, Map<String, AttributeValue> from, boolean filtered) {
+        Map<String, AttributeValue> token = from;
+        while (token != null) {
+            Page page = request.send(token, filtered ? null : 1, true);
+            if (page.count() > 0) {
+                return true;
+            }
+            token = page.lastEvaluatedKey();
+        }
+        return false;
+    }
+}
