@@ -2,6 +2,7 @@ package io.connectorkit.dynamodb;
 
 import io.connectorkit.spi.ActionContext;
 import io.connectorkit.spi.Inputs;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -23,6 +24,7 @@ public final class DynamoDbCall {
     private final DynamoDbConnector connector;
     private String region;
     private DynamoDbClient client;
+    private ItemFormat itemFormat;
 
     DynamoDbCall(ActionContext context, Inputs inputs) {
         this.context = context;
@@ -44,6 +46,14 @@ public final class DynamoDbCall {
             region = CommonInputs.region(inputs);
         }
         return region;
+    }
+
+    /** The form of items, keys and expression values this call takes and returns (see {@link ItemFormat#of}). */
+    public ItemFormat itemFormat() {
+        if (itemFormat == null) {
+            itemFormat = ItemFormat.of(inputs);
+        }
+        return itemFormat;
     }
 
     /** The shared client of this call's connection, region and endpoint. */
@@ -82,10 +92,26 @@ public final class DynamoDbCall {
             context.debug(() -> shape.get() + " failed after " + millis(started) + " ms: " + e.getClass().getSimpleName());
             throw Errors.map(e, subject);
         }
-        context.debug(() -> shape.get() + " took " + millis(started) + " ms"
-                + response.getValueForField("ConsumedCapacity", ConsumedCapacity.class)
-                        .map(c -> ", consumed " + c.capacityUnits() + " capacity units").orElse(""));
+        context.debug(() -> shape.get() + " took " + millis(started) + " ms" + consumed(response));
         return response;
+    }
+
+    /**
+     * The capacity a response reports, for debug output: one ConsumedCapacity, or one per table (transactions and
+     * batches), summed; nothing when none was asked for.
+     */
+    private static String consumed(DynamoDbResponse response) {
+        Object reported = response.getValueForField("ConsumedCapacity", Object.class).orElse(null);
+        List<?> each = reported instanceof List<?> list ? list : reported == null ? List.of() : List.of(reported);
+        double units = 0;
+        boolean any = false;
+        for (Object capacity : each) {
+            if (capacity instanceof ConsumedCapacity c && c.capacityUnits() != null) {
+                units += c.capacityUnits();
+                any = true;
+            }
+        }
+        return any ? ", consumed " + units + " capacity units" : "";
     }
 
     /**

@@ -109,7 +109,16 @@ public final class JsonObjects {
     }
 
     static ConnectorException invalid(InputDescriptor input, String problem) {
-        return ConnectorException.invalidInput(input.key(), "input " + input.describe() + " " + problem);
+        return invalid(input, null, problem);
+    }
+
+    /**
+     * {@code input 'key' (Label), <where> <problem>}: a problem with a value inside an input, such as a
+     * transaction's {@code entry [2] Put.Item}; {@code where} null for the whole input.
+     */
+    static ConnectorException invalid(InputDescriptor input, String where, String problem) {
+        return ConnectorException.invalidInput(input.key(), "input " + input.describe()
+                + (where == null ? "" : ", " + where) + " " + problem);
     }
 
     /** How messages name a plain-JSON value: its kind, and its text when short and not a container. */

@@ -1,9 +1,12 @@
 package io.connectorkit.dynamodb;
 
+import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.Inputs;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -54,5 +57,75 @@ public record KeySchema(String table, String hashName, String hashType, String r
                     "was given, but table '" + table + "' has no range key");
         }
         return key;
+    }
+
+    /** The key attributes' names: the hash key's, then the range key's if any. */
+    public List<String> keyNames() {
+        return hasRange() ? List.of(hashName, rangeName) : List.of(hashName);
+    }
+
+    /**
+     * The key of one item from a key object given inside an input, such as a transaction entry's {@code Key}: it
+     * must hold exactly this schema's attributes. Plain values are typed by the schema ({@code {"id": "7"}} for an
+     * {@code N} key is the number 7); typed values must have the schema's type.
+     *
+     * @param where where the key sits inside {@code input}, e.g. {@code entry [2] Delete.Key}, named in errors
+     * @throws io.connectorkit.spi.ConnectorException {@code INVALID_INPUT} for a missing or extra attribute, or a
+     *         value the key's type cannot take
+     */
+    public Map<String, AttributeValue> keyFrom(Object json, ItemFormat format, InputDescriptor input, String where) {
+        Map<String, Object> given = JsonObjects.asObject(json, input);
+        for (String name : given.keySet()) {
+            if (typeOf(name) == null) {
+                throw JsonObjects.invalid(input, where, "has attribute '" + name + "', which is not part of the key"
+                        + " of table '" + table + "' (" + String.join(", ", keyNames()) + ")");
+            }
+        }
+        Map<String, AttributeValue> key = new LinkedHashMap<>(2);
+        for (String name : keyNames()) {
+            if (given.get(name) == null) {
+                throw JsonObjects.invalid(input, where, "lacks attribute '" + name + "', part of the key of table '"
+                        + table + "'");
+            }
+            key.put(name, keyValue(given.get(name), name, format, input, where));
+        }
+        return key;
+    }
+
+    /**
+     * Puts the key attributes of an item in this schema's types: a plain value without a hint is converted again
+     * with the key's type ({@code {"id": "7"}} is stored with the number 7 for an {@code N} key); a typed value
+     * must already have it.
+     *
+     * @param json   the item as given
+     * @param item   its conversion, whose key attributes are replaced in place
+     * @param hinted the attributes a type hint fixed, left as they are
+     * @param where  where the item sits inside {@code input}; null for the whole input
+     * @throws io.connectorkit.spi.ConnectorException {@code INVALID_INPUT} for a missing key attribute or a value the
+     *         key's type cannot take
+     */
+    public void typeKeyAttributes(Map<String, ?> json, Map<String, AttributeValue> item, ItemFormat format,
+            Set<String> hinted, InputDescriptor input, String where) {
+        for (String name : keyNames()) {
+            if (json.get(name) == null) {
+                throw JsonObjects.invalid(input, where, "lacks attribute '" + name + "', part of the key of table '"
+                        + table + "'");
+            }
+            if (!hinted.contains(name)) {
+                item.put(name, keyValue(json.get(name), name, format, input, where));
+            }
+        }
+    }
+
+    private AttributeValue keyValue(Object json, String name, ItemFormat format, InputDescriptor input, String where) {
+        String type = typeOf(name);
+        AttributeValue value = format.value(json, format == ItemFormat.PLAIN ? type : null, input,
+                (where == null ? "" : where + ", ") + "attribute '" + name + "'");
+        String code = AttributeValues.typeCode(value);
+        if (!code.equals(type)) {
+            throw JsonObjects.invalid(input, where, "gives attribute '" + name + "' the type " + code + ", but table '"
+                    + table + "' keys it as " + type);
+        }
+        return value;
     }
 }

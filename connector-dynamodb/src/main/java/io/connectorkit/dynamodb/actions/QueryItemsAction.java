@@ -5,15 +5,16 @@ import static io.connectorkit.dynamodb.CommonInputs.DEBUG_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUES_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUE_TYPES_INPUT;
+import static io.connectorkit.dynamodb.CommonInputs.ITEM_FORMAT_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
 import com.google.auto.service.AutoService;
-import io.connectorkit.dynamodb.AttributeValues;
 import io.connectorkit.dynamodb.CommonInputs;
 import io.connectorkit.dynamodb.DynamoDbAction;
 import io.connectorkit.dynamodb.DynamoDbCall;
 import io.connectorkit.dynamodb.Expressions;
+import io.connectorkit.dynamodb.ItemFormat;
 import io.connectorkit.dynamodb.JsonObjects;
 import io.connectorkit.dynamodb.Pages;
 import io.connectorkit.spi.Action;
@@ -21,9 +22,7 @@ import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
 import io.connectorkit.spi.Inputs;
 import io.connectorkit.spi.Json;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -59,7 +58,7 @@ public final class QueryItemsAction extends DynamoDbAction {
                                 + " total), ScanIndexForward, ProjectionExpression, ConsistentRead, Select and"
                                 + " ExclusiveStartKey (the LastEvaluatedKey of an earlier query).")
                         .type(InputType.JSON).build(),
-                DEBUG_INPUT, EXPRESSION_ATTRIBUTE_NAMES_INPUT, CONNECTION_INPUT);
+                DEBUG_INPUT, EXPRESSION_ATTRIBUTE_NAMES_INPUT, CONNECTION_INPUT, ITEM_FORMAT_INPUT);
     }
 
     @Override
@@ -92,9 +91,10 @@ public final class QueryItemsAction extends DynamoDbAction {
                 .returnConsumedCapacity(call.consumedCapacity())
                 .build();
         long cap = limit(inputs, parameters);
+        ItemFormat format = call.itemFormat();
         Map<String, AttributeValue> start = parameters.get("ExclusiveStartKey") == null ? null
-                : AttributeValues.toItem(parameters.get("ExclusiveStartKey"), Map.of(),
-                        inputs.descriptor(QUERY_PARAMETERS));
+                : format.item(parameters.get("ExclusiveStartKey"), inputs.descriptor(QUERY_PARAMETERS),
+                        "field 'ExclusiveStartKey'");
         call.region();
 
         long[] counted = {0};
@@ -117,10 +117,8 @@ public final class QueryItemsAction extends DynamoDbAction {
         call.context().debug(() -> "Query '" + table + "': " + result.items().size() + " items, "
                 + result.scanned() + " scanned, " + result.pages() + " pages");
 
-        List<Object> items = new ArrayList<>(result.items().size());
-        result.items().forEach(item -> items.add(AttributeValues.toJson(item)));
         Map<String, Object> output = new LinkedHashMap<>();
-        output.put("Items", items);
+        output.put("Items", format.toJson(result.items()));
         // with Select COUNT the service counts items it does not return
         output.put("Count", counted[0]);
         output.put("ScannedCount", result.scanned());
@@ -129,7 +127,7 @@ public final class QueryItemsAction extends DynamoDbAction {
             next = null;
         }
         if (next != null) {
-            output.put("LastEvaluatedKey", AttributeValues.toJson(next));
+            output.put("LastEvaluatedKey", format.toJson(next));
         }
         return output;
     }
