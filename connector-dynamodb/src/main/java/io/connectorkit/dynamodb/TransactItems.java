@@ -140,7 +140,12 @@ public final class TransactItems {
         }
         List<Entry> entries = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
-            entries.add(entry(input, i, list.get(i), byName, names));
+            Entry entry = entry(input, i, list.get(i), byName, names);
+            if (format == ItemFormat.DYNAMODB && entry.fields().get(KEY) != null) {
+                // typed key values need no key schema to be read, so a malformed one is refused before any request
+                format.item(entry.fields().get(KEY), input, entry.where(KEY));
+            }
+            entries.add(entry);
         }
         return new TransactItems(input, format, entries);
     }

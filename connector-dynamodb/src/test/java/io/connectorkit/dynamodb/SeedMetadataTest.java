@@ -32,6 +32,11 @@ class SeedMetadataTest {
             Map.entry("Get Item", "getItem"), Map.entry("List Tables", "listTables"),
             Map.entry("Query Items", "queryItems"), Map.entry("Raw Request", "rawRequest"),
             Map.entry("Update Item", "updateItem"), Map.entry("Upsert Item", "upsertItem"));
+    /** Actions CONTRACT section 8 adds beside the seed's. */
+    private static final List<String> BEYOND_SEED = List.of("transactGetItems", "transactWriteItems");
+    /** The actions that take or return items, which section 8 gives an advanced {@code itemFormat}. */
+    private static final List<String> WITH_ITEM_FORMAT = List.of("deleteItem", "getItem", "queryItems", "rawRequest",
+            "transactGetItems", "transactWriteItems", "updateItem", "upsertItem");
 
     private static ConnectorRegistry registry;
     private static RegisteredConnector connector;
@@ -77,14 +82,30 @@ class SeedMetadataTest {
 
     @Test
     void actionsMatchTheSeed() {
-        assertEquals(ACTION_KEYS.values().stream().sorted().toList(),
-                connector.actions().stream().map(a -> a.descriptor().key()).toList());
+        assertEquals(java.util.stream.Stream.concat(ACTION_KEYS.values().stream(), BEYOND_SEED.stream()).sorted()
+                .toList(), connector.actions().stream().map(a -> a.descriptor().key()).toList());
         SEED.actions().forEach((label, section) -> {
             ActionDescriptor descriptor = connector.action(ACTION_KEYS.get(label)).orElseThrow().descriptor();
             assertEquals(label, descriptor.label());
             assertEquals(section.description(), descriptor.description(), label);
             assertInputsMatch(label, section, descriptor.inputs());
         });
+    }
+
+    @Test
+    void everyActionWithItemsHasTheAdvancedItemFormatBeyondTheSeed() {
+        for (var action : connector.actions()) {
+            var itemFormat = action.descriptor().inputs().stream().filter(i -> i.key().equals("itemFormat"))
+                    .findFirst();
+            String key = action.descriptor().key();
+            assertEquals(WITH_ITEM_FORMAT.contains(key), itemFormat.isPresent(), key);
+            itemFormat.ifPresent(input -> {
+                assertEquals(List.of("plain", "dynamodb"), input.choices(), key);
+                assertEquals("plain", input.defaultValue(), key);
+                assertTrue(input.advanced(), key + ": beyond the seed, so advanced");
+                assertFalse(input.required(), key);
+            });
+        }
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bad-input corpus: for each of the ten actions, inputs that are wrong in one way each, with the input the error
+ * The bad-input corpus: for each of the seed's ten actions (and, in {@link BadInputCorpusTransactions}, the
+ * actions and inputs beyond the seed), inputs that are wrong in one way each, with the input the error
  * must name. Every case is something the connector can know is wrong without asking DynamoDB, so none may send a
  * request. The tables named exist (created by the test) and hold items, so that a request sent by mistake could
  * change them.
@@ -324,6 +325,7 @@ final class BadInputCorpus {
                 "statement", update, "parameters", List.of("abc", 1L), "queryParameters", List.of("N", "N")));
         cases.add(of("rawRequest", "empty region", "region", "region", "", "statement", update,
                 "parameters", List.of(7L, 1L)));
+        cases.addAll(BadInputCorpusTransactions.cases());
         return List.copyOf(cases);
     }
 
@@ -348,6 +350,7 @@ final class BadInputCorpus {
                 "value", item("n", 5L)));
         cases.add(of("upsertItem", "text for an N hash key", "value", "region", REGION, "tableName", ITEMS,
                 "value", item("id", "one")));
+        cases.addAll(BadInputCorpusTransactions.schemaCases());
         return List.copyOf(cases);
     }
 

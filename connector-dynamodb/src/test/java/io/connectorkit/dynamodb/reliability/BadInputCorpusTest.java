@@ -78,7 +78,8 @@ class BadInputCorpusTest {
         Set<String> actions = new TreeSet<>();
         BadInputCorpus.cases().forEach(c -> actions.add(c.action()));
         assertEquals(new TreeSet<>(List.of("createTable", "deleteItem", "deleteTable", "describeTable", "getItem",
-                "listTables", "queryItems", "rawRequest", "updateItem", "upsertItem")), actions);
+                "listTables", "queryItems", "rawRequest", "transactGetItems", "transactWriteItems", "updateItem",
+                "upsertItem")), actions);
         assertTrue(BadInputCorpus.cases().size() >= 60, "only " + BadInputCorpus.cases().size() + " cases");
     }
 
