@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -64,7 +65,7 @@ public final class TransactItems {
 
         /** Every field, in a stable order for messages. */
         String known() {
-            return String.join(", ", new java.util.TreeSet<>(union()));
+            return String.join(", ", new TreeSet<>(union()));
         }
 
         private Set<String> union() {
@@ -183,7 +184,7 @@ public final class TransactItems {
             }
             checked.put(name, field.getValue());
         }
-        for (String required : new java.util.TreeSet<>(operation.required())) {
+        for (String required : new TreeSet<>(operation.required())) {
             if (checked.get(required) == null) {
                 throw JsonObjects.invalid(input, named.name(), "lacks the field '" + required + "'");
             }
@@ -220,6 +221,11 @@ public final class TransactItems {
 
     public boolean isEmpty() {
         return entries.isEmpty();
+    }
+
+    /** How a cancellation names each entry, in order: {@code entry [1] Update on table 'stock'}. */
+    public List<String> names() {
+        return entries.stream().map(entry -> entry.name() + " on table '" + entry.table() + "'").toList();
     }
 
     /** An expression field, trimmed; {@code null} when the entry has none. */

@@ -30,7 +30,8 @@ class ExpressionValuesTest {
 
     static Map<String, AttributeValue> resolve(Object values, Object types, String... expressions) {
         Inputs inputs = inputs(values, types);
-        return ExpressionValues.resolve(ItemFormat.PLAIN, Expressions.Source.of(inputs, VALUES), Expressions.Source.of(inputs, TYPES),
+        return ExpressionValues.resolve(ItemFormat.PLAIN, Expressions.Source.of(inputs, VALUES),
+                Expressions.Source.of(inputs, TYPES),
                 expressions);
     }
 
@@ -68,7 +69,8 @@ class ExpressionValuesTest {
     void noValuesAndNoPlaceholdersIsAnEmptyMap() {
         assertEquals(Map.of(), resolve(null, null, "attribute_exists(id)", null));
         assertEquals(Map.of(), resolve(null, null));
-        assertEquals(Map.of(), ExpressionValues.resolve(ItemFormat.PLAIN, Expressions.Source.of(inputs(null, null), VALUES), null,
+        assertEquals(Map.of(), ExpressionValues.resolve(ItemFormat.PLAIN,
+                Expressions.Source.of(inputs(null, null), VALUES), null,
                 (String[]) null));
     }
 

@@ -72,8 +72,9 @@ class TransactionsTest {
         String token = UUID.randomUUID().toString();
         List<Object> entries = List.of(update(table, "counter", "ADD hits :one", Map.of(":one", 1L)));
 
-        assertEquals(Map.of(), run("transactWriteItems", inputs("transactItems", entries, "clientRequestToken", token)));
-        assertEquals(Map.of(), run("transactWriteItems", inputs("transactItems", entries, "clientRequestToken", token)));
+        Map<String, Object> withToken = inputs("transactItems", entries, "clientRequestToken", token);
+        assertEquals(Map.of(), run("transactWriteItems", withToken));
+        assertEquals(Map.of(), run("transactWriteItems", withToken));
         assertEquals("1", item(table, "counter").get("hits").n(), "the second send with the token wrote nothing");
 
         assertEquals(Map.of(), run("transactWriteItems", inputs("transactItems", entries,

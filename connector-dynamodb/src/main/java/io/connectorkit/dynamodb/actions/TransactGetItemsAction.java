@@ -73,7 +73,6 @@ public final class TransactGetItemsAction extends DynamoDbAction {
         }
 
         List<TransactGetItem> gets = new ArrayList<>(projections.size());
-        List<String> names = new ArrayList<>(projections.size());
         for (Entry entry : transaction.entries()) {
             KeySchema schema = call.keySchema(entry.table());
             Map<String, AttributeValue> key = transaction.key(entry, schema);
@@ -81,7 +80,6 @@ public final class TransactGetItemsAction extends DynamoDbAction {
             gets.add(TransactGetItem.builder().get(Get.builder().tableName(entry.table()).key(key)
                     .projectionExpression(projections.get(entry.index()))
                     .expressionAttributeNames(expressions.get(entry.index()).requestNames()).build()).build());
-            names.add(entry.name() + " on table '" + entry.table() + "'");
         }
         TransactGetItemsResponse response;
         try {
@@ -89,7 +87,7 @@ public final class TransactGetItemsAction extends DynamoDbAction {
                     () -> call.client().transactGetItems(b -> b.transactItems(gets)
                             .returnConsumedCapacity(call.consumedCapacity())));
         } catch (ConnectorException e) {
-            throw TransactionCancellation.named(e, names, TRANSACT_ITEMS);
+            throw TransactionCancellation.named(e, transaction.names(), TRANSACT_ITEMS);
         }
         List<Object> responses = new ArrayList<>(response.responses().size());
         for (ItemResponse each : response.responses()) {

@@ -101,12 +101,10 @@ public final class TransactWriteItemsAction extends DynamoDbAction {
         }
 
         List<TransactWriteItem> writes = new ArrayList<>(pending.size());
-        List<String> names = new ArrayList<>(pending.size());
         for (Pending p : pending) {
             Entry entry = p.entry();
             KeySchema schema = call.keySchema(entry.table());
             writes.add(write(transaction, p, schema));
-            names.add(entry.name() + " on table '" + entry.table() + "'");
         }
         try {
             call.send("transaction", () -> "TransactWriteItems of " + writes.size() + " entries"
@@ -118,7 +116,7 @@ public final class TransactWriteItemsAction extends DynamoDbAction {
                 throw inputs.invalid(CLIENT_REQUEST_TOKEN, "was used within the last 10 minutes for a transaction"
                         + " with other entries; DynamoDB takes a token for one transaction only");
             }
-            throw TransactionCancellation.named(e, names, TRANSACT_ITEMS);
+            throw TransactionCancellation.named(e, transaction.names(), TRANSACT_ITEMS);
         }
         return Map.of();
     }
