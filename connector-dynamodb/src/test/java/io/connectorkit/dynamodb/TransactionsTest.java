@@ -83,6 +83,22 @@ class TransactionsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void transactGetItemsAnswersInOrderWithDebugOnWhoseCapacityIsAListPerTable() {
+        String table = LocalDynamoDb.hashTable("S");
+        raw().putItem(b -> b.tableName(table).item(Map.of("id", AttributeValue.fromS("b"),
+                "tags", AttributeValue.fromSs(List.of("x")))));
+        List<Object> gets = List.of(Map.of("Get", Map.of("TableName", table, "Key", Map.of("id", Map.of("S", "a")))),
+                Map.of("Get", Map.of("TableName", table, "Key", Map.of("id", Map.of("S", "b")))));
+        Map<String, Object> out = run("transactGetItems", inputs("transactItems", gets, "debug", true,
+                "itemFormat", "dynamodb"));
+        List<Object> responses = (List<Object>) out.get("Responses");
+        assertEquals(Map.of(), responses.get(0));
+        assertEquals(Map.of("Item", Map.of("id", Map.of("S", "b"), "tags", Map.of("SS", List.of("x")))),
+                responses.get(1));
+    }
+
+    @Test
     void aTokenReusedForOtherEntriesIsRefusedNamingTheToken() {
         String table = LocalDynamoDb.hashTable("S");
         String token = UUID.randomUUID().toString();
