@@ -72,7 +72,7 @@ public final class AttributeValues {
             InputDescriptor input, InputDescriptor hintsInput) {
         Objects.requireNonNull(input, "input");
         return JsonToAttributeValue.item(json, hintsByAttribute == null ? Map.of() : hintsByAttribute, input,
-                hintsInput);
+                hintsInput, null);
     }
 
     /**

@@ -64,21 +64,23 @@ public final class BatchEntries {
     }
 
     /**
-     * Items from plain JSON, with type hints that apply to every item having the hinted attribute.
+     * Items in the call's item format; plain JSON with type hints that apply to every item having the hinted
+     * attribute ({@link ItemFormat#of} has refused hints beside typed JSON).
      *
      * @param hints      type codes by attribute (see {@link TypeHints#byName})
      * @param typesInput the hints' input, named when a hint is for an attribute no item has
      * @return the converted items, each a new mutable map the caller owns
      */
     public static List<Map<String, AttributeValue>> items(List<Map<String, Object>> values, Map<String, String> hints,
-            InputDescriptor input, InputDescriptor typesInput) {
+            ItemFormat format, InputDescriptor input, InputDescriptor typesInput) {
         Set<String> unused = new LinkedHashSet<>(hints.keySet());
         List<Map<String, AttributeValue>> items = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
             Map<String, Object> value = values.get(i);
             Map<String, String> own = hintsFor(value, hints);
             unused.removeAll(own.keySet());
-            items.add(at(input, "item [" + i + "]", () -> AttributeValues.toItem(value, own, input)));
+            items.add(at(input, "item [" + i + "]", () -> format == ItemFormat.PLAIN
+                    ? AttributeValues.toItem(value, own, input) : format.item(value, input, null)));
         }
         if (!values.isEmpty() && !unused.isEmpty()) {
             throw ConnectorException.invalidInput(typesInput.key(), "input " + typesInput.describe()
@@ -99,15 +101,15 @@ public final class BatchEntries {
     }
 
     /**
-     * Keys, each typed by the table's key schema and holding the key attributes only.
+     * Keys in the call's item format, each typed by the table's key schema and holding the key attributes only.
      *
      * @param noun how messages name an element, e.g. {@code key}
      */
     public static List<Map<String, AttributeValue>> keys(List<Map<String, Object>> values, KeySchema schema,
-            InputDescriptor input, String noun) {
+            ItemFormat format, InputDescriptor input, String noun) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
-            keys.add(schema.keyOf(values.get(i), input, noun + " [" + i + "]"));
+            keys.add(schema.keyFrom(values.get(i), format, input, noun + " [" + i + "]"));
         }
         return keys;
     }

@@ -70,6 +70,18 @@ public final class CommonInputs {
     public static final InputDescriptor CONNECTION_INPUT = InputDescriptor.builder(CONNECTION, "Connection")
             .type(InputType.CONNECTION).required().build();
 
+    // beyond the seed (CONTRACT section 8): every action that takes or returns items declares this one input
+    public static final String ITEM_FORMAT = "itemFormat";
+    /** The key of the type hints for an item's attributes (Upsert Item's Value Types). */
+    public static final String VALUE_TYPES = "valueTypes";
+    public static final InputDescriptor ITEM_FORMAT_INPUT = InputDescriptor.builder(ITEM_FORMAT, "Item Format")
+            .comment("How items, keys and expression values are given and returned: plain JSON (the default), or"
+                    + " dynamodb, the AWS CLI's typed JSON such as {\"id\": {\"N\": \"7\"}, \"tags\": {\"SS\":"
+                    + " [\"a\"]}}, so that sets and binary survive a read-modify-write exactly. Type hints do not"
+                    + " apply with dynamodb.")
+            .choices(ItemFormat.PLAIN.key(), ItemFormat.DYNAMODB.key()).defaultValue(ItemFormat.PLAIN.key())
+            .advanced().build();
+
     private CommonInputs() {
     }
 

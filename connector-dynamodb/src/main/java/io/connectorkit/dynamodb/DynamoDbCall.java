@@ -26,6 +26,7 @@ public final class DynamoDbCall {
     private final DynamoDbConnector connector;
     private String region;
     private DynamoDbClient client;
+    private ItemFormat itemFormat;
 
     DynamoDbCall(ActionContext context, Inputs inputs) {
         this.context = context;
@@ -47,6 +48,14 @@ public final class DynamoDbCall {
             region = CommonInputs.region(inputs);
         }
         return region;
+    }
+
+    /** The form of items, keys and expression values this call takes and returns (see {@link ItemFormat#of}). */
+    public ItemFormat itemFormat() {
+        if (itemFormat == null) {
+            itemFormat = ItemFormat.of(inputs);
+        }
+        return itemFormat;
     }
 
     /** The shared client of this call's connection, region and endpoint. */
@@ -89,19 +98,22 @@ public final class DynamoDbCall {
         }
     }
 
-    /** The capacity a response says it consumed: one figure, or one per table for the batch operations. */
+    /**
+     * The capacity a response reports, for debug output: one ConsumedCapacity, or one per table (transactions and
+     * batches), summed; nothing when none was asked for.
+     */
     private static String consumed(DynamoDbResponse response) {
-        Object field = response.getValueForField("ConsumedCapacity", Object.class).orElse(null);
-        if (field instanceof ConsumedCapacity one) {
-            return ", consumed " + one.capacityUnits() + " capacity units";
+        Object reported = response.getValueForField("ConsumedCapacity", Object.class).orElse(null);
+        List<?> each = reported instanceof List<?> list ? list : reported == null ? List.of() : List.of(reported);
+        double units = 0;
+        boolean any = false;
+        for (Object capacity : each) {
+            if (capacity instanceof ConsumedCapacity c && c.capacityUnits() != null) {
+                units += c.capacityUnits();
+                any = true;
+            }
         }
-        if (field instanceof List<?> perTable && !perTable.isEmpty()) {
-            double units = perTable.stream().filter(ConsumedCapacity.class::isInstance)
-                    .map(ConsumedCapacity.class::cast).mapToDouble(c -> c.capacityUnits() == null ? 0
-                            : c.capacityUnits()).sum();
-            return ", consumed " + units + " capacity units";
-        }
-        return "";
+        return any ? ", consumed " + units + " capacity units" : "";
     }
 
     /**

@@ -19,7 +19,7 @@ public final class DynamoDbConnector implements Connector {
             "Create, update, fetch, or delete items in an Amazon (AWS) DynamoDB database", "./assets/aws-dynamodb.png");
 
     private static final List<String> ADDED_KEYS = List.of("awsDefaultCredentials", "updateTable", "scanItems",
-            "batchGetItems", "batchWriteItems");
+            "batchGetItems", "batchWriteItems", "transactGetItems", "transactWriteItems");
 
     private final ClientCache clients;
     private final KeySchemaCache keySchemas = new KeySchemaCache();

@@ -48,20 +48,31 @@ public final class DynamoDbJson {
      *                            attribute name, or an item over {@link ItemSize#MAX_ITEM_BYTES}
      */
     public static Map<String, AttributeValue> toItem(Object json, InputDescriptor input) {
+        return toItem(json, input, null);
+    }
+
+    /**
+     * An item of typed values that sits inside its input.
+     *
+     * @param where where the item sits, e.g. {@code entry [2] Put.Item}, named in errors; null for the whole input
+     * @see #toItem(Object, InputDescriptor)
+     */
+    public static Map<String, AttributeValue> toItem(Object json, InputDescriptor input, String where) {
         Objects.requireNonNull(input, "input");
         Map<String, Object> object = JsonObjects.asObject(json, input);
         Map<String, AttributeValue> item = new LinkedHashMap<>(JsonObjects.capacity(object.size()));
         Reader reader = new Reader(input);
+        reader.where = where;
         object.forEach((name, value) -> {
             if (name.isEmpty()) {
-                throw ValueWalk.emptyAttributeName(input);
+                throw ValueWalk.emptyAttributeName(input, where);
             }
             reader.attribute = name;
             item.put(name, reader.typed(value, ValueWalk.ITEM_LEVEL));
         });
         long bytes = ItemSize.bytes(item);
         if (bytes > ItemSize.MAX_ITEM_BYTES) {
-            throw ValueWalk.tooLarge(input, bytes);
+            throw ValueWalk.tooLarge(input, where, bytes);
         }
         return item;
     }

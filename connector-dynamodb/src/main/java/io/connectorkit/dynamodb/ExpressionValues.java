@@ -15,6 +15,7 @@ final class ExpressionValues {
     /**
      * The values, converted and checked.
      *
+     * @param format      the form the values are given in
      * @param values      the values: an object {@code {":v": 1}} or a key/value list
      * @param types       the type hints by placeholder, or {@code null} where none can be given
      * @param expressions the expressions the request carries; {@code null} ones are ignored
@@ -23,7 +24,7 @@ final class ExpressionValues {
      *         {@code :name}, a type for a placeholder with no value, a value no expression uses, a placeholder with
      *         no value, or a value its type cannot apply to
      */
-    static Map<String, AttributeValue> resolve(Expressions.Source values, Expressions.Source types,
+    static Map<String, AttributeValue> resolve(ItemFormat format, Expressions.Source values, Expressions.Source types,
             String... expressions) {
         Map<String, Object> given = values.object();
         Map<String, String> hints = types == null ? Map.of() : TypeHints.byName(types.json(), types.input());
@@ -57,8 +58,8 @@ final class ExpressionValues {
 
         String prefix = values.where() == null ? "" : values.where() + ", ";
         Map<String, AttributeValue> out = new LinkedHashMap<>();
-        given.forEach((key, value) -> out.put(key, AttributeValues.toAttributeValue(value, hints.get(key),
-                values.input(), prefix + "placeholder '" + key + "'")));
+        given.forEach((key, value) -> out.put(key, format.value(value, hints.get(key), values.input(),
+                prefix + "placeholder '" + key + "'")));
         return out;
     }
 }

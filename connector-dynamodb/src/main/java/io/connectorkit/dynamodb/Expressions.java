@@ -33,7 +33,8 @@ public record Expressions(Map<String, AttributeValue> values, Map<String, String
 
     /**
      * Reads {@code expressionAttributeValues}, {@code expressionAttributeValueTypes} and
-     * {@code expressionAttributeNames}, which the action must declare (see {@link CommonInputs}).
+     * {@code expressionAttributeNames}, which the action must declare (see {@link CommonInputs}); the values in the
+     * form its {@code itemFormat} input asks for, if it declares one (see {@link ItemFormat#of}).
      *
      * @param expressions every expression the request carries (condition, update, key condition, filter,
      *                    projection); {@code null} ones are ignored
@@ -41,7 +42,9 @@ public record Expressions(Map<String, AttributeValue> values, Map<String, String
      */
     public static Expressions read(Inputs inputs, String... expressions) {
         requireNonNull(inputs, "inputs");
-        return read(Source.of(inputs, EXPRESSION_ATTRIBUTE_VALUES), Source.of(inputs, EXPRESSION_ATTRIBUTE_VALUE_TYPES),
+        ItemFormat format = ItemFormat.of(inputs);
+        return read(format, Source.of(inputs, EXPRESSION_ATTRIBUTE_VALUES),
+                format == ItemFormat.PLAIN ? Source.of(inputs, EXPRESSION_ATTRIBUTE_VALUE_TYPES) : null,
                 Source.of(inputs, EXPRESSION_ATTRIBUTE_NAMES), expressions);
     }
 
@@ -67,9 +70,23 @@ public record Expressions(Map<String, AttributeValue> values, Map<String, String
      * @throws ConnectorException {@code INVALID_INPUT} naming the input (and the {@link Source#where}) at fault
      */
     public static Expressions read(Source values, Source types, Source names, String... expressions) {
+        return read(ItemFormat.PLAIN, values, types, names, expressions);
+    }
+
+    /**
+     * Reads values in the given form, their type hints (plain values only) and names from wherever they are given.
+     *
+     * @see #read(Source, Source, Source, String...)
+     */
+    public static Expressions read(ItemFormat format, Source values, Source types, Source names,
+            String... expressions) {
+        requireNonNull(format, "format");
         requireNonNull(values, "values");
         requireNonNull(names, "names");
-        return new Expressions(ExpressionValues.resolve(values, types, expressions),
+        if (format != ItemFormat.PLAIN && types != null) {
+            throw new IllegalArgumentException("type hints apply to plain values only");
+        }
+        return new Expressions(ExpressionValues.resolve(format, values, types, expressions),
                 ExpressionNames.resolve(names, expressions));
     }
 

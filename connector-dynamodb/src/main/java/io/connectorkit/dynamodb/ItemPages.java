@@ -103,19 +103,17 @@ public final class ItemPages {
     }
 
     /**
-     * The output of {@code queryItems} and {@code scanItems}: {@code Items} as plain JSON, {@code Count},
-     * {@code ScannedCount}, and {@code LastEvaluatedKey} only when more items remain.
+     * The output of {@code queryItems} and {@code scanItems}: {@code Items} in the call's item format,
+     * {@code Count}, {@code ScannedCount}, and {@code LastEvaluatedKey} only when more items remain.
      */
-    public static Map<String, Object> output(Result result) {
-        List<Object> items = new ArrayList<>(result.items().size());
-        result.items().forEach(item -> items.add(AttributeValues.toJson(item)));
+    public static Map<String, Object> output(Result result, ItemFormat format) {
         Map<String, Object> output = new LinkedHashMap<>();
-        output.put("Items", items);
+        output.put("Items", format.toJson(result.items()));
         // with Select COUNT the service counts items it does not return
         output.put("Count", result.count());
         output.put("ScannedCount", result.scanned());
         if (result.next() != null) {
-            output.put("LastEvaluatedKey", AttributeValues.toJson(result.next()));
+            output.put("LastEvaluatedKey", format.toJson(result.next()));
         }
         return output;
     }

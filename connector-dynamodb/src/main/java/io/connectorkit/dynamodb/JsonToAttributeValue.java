@@ -34,9 +34,11 @@ final class JsonToAttributeValue extends ValueWalk {
      *
      * @param hintsInput the input the hints came from, named when a hint is for an attribute the item lacks; null
      *                   to name the item's input
+     * @param where      where the item sits inside its input, e.g. {@code entry [2] Put.Item}, named in errors;
+     *                   null when it is the whole input
      */
     static Map<String, AttributeValue> item(Object json, Map<String, String> hints, InputDescriptor input,
-            InputDescriptor hintsInput) {
+            InputDescriptor hintsInput, String where) {
         Map<?, ?> object;
         if (hints.isEmpty() && json instanceof Map<?, ?> map) {
             // no hints to look up: the map itself is read once, without the copy asObject makes
@@ -56,10 +58,11 @@ final class JsonToAttributeValue extends ValueWalk {
         }
         Map<String, AttributeValue> item = new LinkedHashMap<>(JsonObjects.capacity(object.size()));
         JsonToAttributeValue conversion = new JsonToAttributeValue(input);
+        conversion.where = where;
         for (Map.Entry<?, ?> attribute : object.entrySet()) {
             String name = (String) attribute.getKey();
             if (name.isEmpty()) {
-                throw emptyAttributeName(input);
+                throw emptyAttributeName(input, where);
             }
             conversion.attribute = name;
             conversion.maxBytes += ItemSize.maxUtf8(name);
@@ -71,7 +74,7 @@ final class JsonToAttributeValue extends ValueWalk {
             // only an item that may be too large (over about 133 KB of text) is measured exactly, in a second walk
             long bytes = ItemSize.bytes(item);
             if (bytes > ItemSize.MAX_ITEM_BYTES) {
-                throw tooLarge(input, bytes);
+                throw tooLarge(input, where, bytes);
             }
         }
         return item;

@@ -1,6 +1,5 @@
 package io.connectorkit.dynamodb;
 
-import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.Inputs;
 import java.util.LinkedHashMap;
@@ -60,73 +59,77 @@ public record KeySchema(String table, String hashName, String hashType, String r
         return key;
     }
 
+    /** The key attributes' names: the hash key's, then the range key's if any. */
+    public List<String> keyNames() {
+        return hasRange() ? List.of(hashName, rangeName) : List.of(hashName);
+    }
+
     /**
-     * One key given as a JSON object (an element of a batch's list of keys), each attribute typed by this schema:
-     * the key attributes, and no other.
+     * The key of one item from a key object given inside an input, such as a transaction entry's {@code Key}: it
+     * must hold exactly this schema's attributes. Plain values are typed by the schema ({@code {"id": "7"}} for an
+     * {@code N} key is the number 7); typed values must have the schema's type.
      *
-     * @param where how messages name the key inside its input, e.g. {@code key [3]}
-     * @throws ConnectorException {@code INVALID_INPUT} naming {@code input} and {@code where}
+     * @param where where the key sits inside {@code input}, e.g. {@code entry [2] Delete.Key}, named in errors
+     * @throws io.connectorkit.spi.ConnectorException {@code INVALID_INPUT} for a missing or extra attribute, or a
+     *         value the key's type cannot take
      */
-    public Map<String, AttributeValue> keyOf(Object json, InputDescriptor input, String where) {
+    public Map<String, AttributeValue> keyFrom(Object json, ItemFormat format, InputDescriptor input, String where) {
         if (!(json instanceof Map<?, ?>) && !(json instanceof List<?>)) {
-            throw JsonObjects.invalid(input, where, "must be an object of the key attributes (" + attributes()
-                    + "), not " + JsonObjects.kind(json));
+            throw JsonObjects.invalid(input, where, "must be an object of the key attributes ("
+                    + String.join(", ", keyNames()) + "), not " + JsonObjects.kind(json));
         }
         Map<String, Object> given = JsonObjects.asObject(json, input);
-        for (String attribute : given.keySet()) {
-            if (typeOf(attribute) == null) {
-                throw JsonObjects.invalid(input, where, "has attribute '" + attribute + "', which is not part of"
-                        + " the key of table '" + table + "' (" + attributes() + ")");
+        for (String name : given.keySet()) {
+            if (typeOf(name) == null) {
+                throw JsonObjects.invalid(input, where, "has attribute '" + name + "', which is not part of the key"
+                        + " of table '" + table + "' (" + String.join(", ", keyNames()) + ")");
             }
         }
-        Map<String, AttributeValue> key = new LinkedHashMap<>(hasRange() ? 3 : 2);
-        key.put(hashName, keyAttribute(given, hashName, input, where));
-        if (hasRange()) {
-            key.put(rangeName, keyAttribute(given, rangeName, input, where));
+        Map<String, AttributeValue> key = new LinkedHashMap<>(2);
+        for (String name : keyNames()) {
+            if (given.get(name) == null) {
+                throw JsonObjects.invalid(input, where, "lacks attribute '" + name + "', part of the key of table '"
+                        + table + "'");
+            }
+            key.put(name, keyValue(given.get(name), name, format, input, where));
         }
         return key;
     }
 
     /**
-     * Types an item's key attributes by this schema where no hint types them, so that {@code {"id": "7"}} is
-     * stored with the number 7 when {@code id} is an {@code N} key.
+     * Puts the key attributes of an item in this schema's types: a plain value without a hint is converted again
+     * with the key's type ({@code {"id": "7"}} is stored with the number 7 for an {@code N} key); a typed value
+     * must already have it.
      *
-     * @param value  the item as given, in plain JSON
-     * @param hinted the attributes a type hint was given for, left as converted
-     * @param item   the item converted from {@code value}; its key attributes are replaced
-     * @param where  how messages name the item inside its input, e.g. {@code item [3]}, or {@code null} when it
-     *               is the whole input
-     * @throws ConnectorException {@code INVALID_INPUT} when the item lacks a key attribute or its value does not
-     *                            fit the key's type
+     * @param json   the item as given
+     * @param item   its conversion, whose key attributes are replaced in place
+     * @param hinted the attributes a type hint fixed, left as they are
+     * @param where  where the item sits inside {@code input}; null for the whole input
+     * @throws io.connectorkit.spi.ConnectorException {@code INVALID_INPUT} for a missing key attribute or a value the
+     *         key's type cannot take
      */
-    public void typeKeyAttributes(Map<String, Object> value, Set<String> hinted, Map<String, AttributeValue> item,
-            InputDescriptor input, String where) {
-        for (String attribute : hasRange() ? List.of(hashName, rangeName) : List.of(hashName)) {
-            if (hinted.contains(attribute)) {
-                present(value, attribute, input, where);
-            } else {
-                item.put(attribute, keyAttribute(value, attribute, input, where));
+    public void typeKeyAttributes(Map<String, ?> json, Map<String, AttributeValue> item, ItemFormat format,
+            Set<String> hinted, InputDescriptor input, String where) {
+        for (String name : keyNames()) {
+            if (json.get(name) == null) {
+                throw JsonObjects.invalid(input, where, "lacks attribute '" + name + "', part of the key of table '"
+                        + table + "'");
+            }
+            if (!hinted.contains(name)) {
+                item.put(name, keyValue(json.get(name), name, format, input, where));
             }
         }
     }
 
-    /** The key attribute's value from {@code given}, typed; an error when it is absent or null. */
-    private AttributeValue keyAttribute(Map<String, Object> given, String attribute, InputDescriptor input,
-            String where) {
-        return AttributeValues.toAttributeValue(present(given, attribute, input, where), typeOf(attribute), input,
-                (where == null ? "" : where + " ") + "attribute '" + attribute + "'");
-    }
-
-    private Object present(Map<String, Object> given, String attribute, InputDescriptor input, String where) {
-        Object value = given.get(attribute);
-        if (value == null) {
-            throw JsonObjects.invalid(input, where, "lacks attribute '" + attribute + "', part of the key of table '"
-                    + table + "'");
+    private AttributeValue keyValue(Object json, String name, ItemFormat format, InputDescriptor input, String where) {
+        String type = typeOf(name);
+        AttributeValue value = format.value(json, format == ItemFormat.PLAIN ? type : null, input,
+                (where == null ? "" : where + ", ") + "attribute '" + name + "'");
+        String code = AttributeValues.typeCode(value);
+        if (!code.equals(type)) {
+            throw JsonObjects.invalid(input, where, "gives attribute '" + name + "' the type " + code + ", but table '"
+                    + table + "' keys it as " + type);
         }
         return value;
-    }
-
-    private String attributes() {
-        return hasRange() ? hashName + ", " + rangeName : hashName;
     }
 }

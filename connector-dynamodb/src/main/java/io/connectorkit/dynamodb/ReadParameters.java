@@ -112,9 +112,12 @@ public record ReadParameters(Inputs inputs, String key, Map<String, Object> fiel
         throw inputs.invalid(key, "field '" + field + "' must be a whole number from " + min + " to " + max);
     }
 
-    /** {@code ExclusiveStartKey} (an earlier read's {@code LastEvaluatedKey}): {@code null} when absent. */
-    public Map<String, AttributeValue> exclusiveStartKey() {
+    /**
+     * {@code ExclusiveStartKey} (an earlier read's {@code LastEvaluatedKey}) in the call's item format: {@code null}
+     * when absent.
+     */
+    public Map<String, AttributeValue> exclusiveStartKey(ItemFormat format) {
         Object value = fields.get("ExclusiveStartKey");
-        return value == null ? null : AttributeValues.toItem(value, Map.of(), inputs.descriptor(key));
+        return value == null ? null : format.item(value, inputs.descriptor(key), "field 'ExclusiveStartKey'");
     }
 }

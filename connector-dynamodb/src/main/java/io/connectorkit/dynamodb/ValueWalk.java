@@ -38,7 +38,10 @@ abstract class ValueWalk {
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     final InputDescriptor input;
-    /** How messages name the value, or null when it is {@link #attribute}. */
+    /**
+     * How messages name the value; for an item's attribute, where the item sits inside its input (null when it is
+     * the whole input), named before {@link #attribute}.
+     */
     String where;
     /** The attribute being converted, named {@code attribute 'name'} in messages. */
     String attribute;
@@ -220,7 +223,8 @@ abstract class ValueWalk {
      */
     final ConnectorException error(int pathLength, String problem) {
         String at = pathLength == 0 ? "" : " at " + path(pathLength);
-        String named = attribute != null ? "attribute '" + attribute + "'" : where;
+        String named = attribute == null ? where
+                : (where == null ? "" : where + ", ") + "attribute '" + attribute + "'";
         return ConnectorException.invalidInput(input.key(),
                 "input " + input.describe() + ", " + named + at + ": " + problem);
     }
@@ -241,14 +245,14 @@ abstract class ValueWalk {
     }
 
     /** An item's attribute with an empty name, which DynamoDB refuses. */
-    static ConnectorException emptyAttributeName(InputDescriptor input) {
-        return JsonObjects.invalid(input, "has an attribute with an empty name; DynamoDB attribute names"
+    static ConnectorException emptyAttributeName(InputDescriptor input, String where) {
+        return JsonObjects.invalid(input, where, "has an attribute with an empty name; DynamoDB attribute names"
                 + " are at least one character");
     }
 
     /** An item over DynamoDB's 400 KB. */
-    static ConnectorException tooLarge(InputDescriptor input, long bytes) {
-        return JsonObjects.invalid(input, "is " + bytes + " bytes as a DynamoDB item, over DynamoDB's limit"
+    static ConnectorException tooLarge(InputDescriptor input, String where, long bytes) {
+        return JsonObjects.invalid(input, where, "is " + bytes + " bytes as a DynamoDB item, over DynamoDB's limit"
                 + " of " + ItemSize.MAX_ITEM_BYTES + " bytes (400 KB)");
     }
 }

@@ -28,7 +28,8 @@ class ExpressionValuesTest {
 
     static Map<String, AttributeValue> resolve(Object values, Object types, String... expressions) {
         Inputs inputs = inputs(values, types);
-        return ExpressionValues.resolve(Expressions.Source.of(inputs, VALUES), Expressions.Source.of(inputs, TYPES),
+        return ExpressionValues.resolve(ItemFormat.PLAIN, Expressions.Source.of(inputs, VALUES),
+                Expressions.Source.of(inputs, TYPES),
                 expressions);
     }
 
@@ -63,7 +64,8 @@ class ExpressionValuesTest {
     void noValuesAndNoPlaceholdersIsAnEmptyMap() {
         assertEquals(Map.of(), resolve(null, null, "attribute_exists(id)", null));
         assertEquals(Map.of(), resolve(null, null));
-        assertEquals(Map.of(), ExpressionValues.resolve(Expressions.Source.of(inputs(null, null), VALUES), null,
+        assertEquals(Map.of(), ExpressionValues.resolve(ItemFormat.PLAIN,
+                Expressions.Source.of(inputs(null, null), VALUES), null,
                 (String[]) null));
     }
 
@@ -72,7 +74,7 @@ class ExpressionValuesTest {
         Inputs inputs = Inputs.validate(List.of(CommonInputs.EXPRESSION_ATTRIBUTE_VALUES_INPUT),
                 Map.of(VALUES, Map.of(":v", "7")), false);
         assertEquals(Map.of(":v", AttributeValue.fromS("7")),
-                ExpressionValues.resolve(Expressions.Source.of(inputs, VALUES), null, "a = :v"));
+                ExpressionValues.resolve(ItemFormat.PLAIN, Expressions.Source.of(inputs, VALUES), null, "a = :v"));
     }
 
     @Test

@@ -36,7 +36,12 @@ class SeedMetadataTest {
             Map.entry("Update Item", "updateItem"), Map.entry("Upsert Item", "upsertItem"));
     /** The actions CONTRACT section 8 adds beside the seed's: its keys and labels, metadata in the seed's voice. */
     private static final Map<String, String> SECTION_8_ACTION_KEYS = Map.of("Update Table", "updateTable",
-            "Scan Items", "scanItems", "Batch Get Items", "batchGetItems", "Batch Write Items", "batchWriteItems");
+            "Scan Items", "scanItems", "Batch Get Items", "batchGetItems", "Batch Write Items", "batchWriteItems",
+            "Transact Get Items", "transactGetItems", "Transact Write Items", "transactWriteItems");
+    /** The actions that take or return items, which section 8 gives an advanced {@code itemFormat}. */
+    private static final List<String> WITH_ITEM_FORMAT = List.of("batchGetItems", "batchWriteItems", "deleteItem",
+            "getItem", "queryItems", "rawRequest", "scanItems", "transactGetItems", "transactWriteItems", "updateItem",
+            "upsertItem");
 
     private static ConnectorRegistry registry;
     private static RegisteredConnector connector;
@@ -121,8 +126,24 @@ class SeedMetadataTest {
                 }
             }
             assertEquals("region", descriptor.inputs().get(0).key(), key);
-            assertEquals("tableName", descriptor.inputs().get(1).key(), key);
+            // a transaction's entries name their tables; every other action has one table, second as in the seed
+            assertEquals(!key.startsWith("transact"), descriptor.inputs().get(1).key().equals("tableName"), key);
         });
+    }
+
+    void everyActionWithItemsHasTheAdvancedItemFormatBeyondTheSeed() {
+        for (var action : connector.actions()) {
+            var itemFormat = action.descriptor().inputs().stream().filter(i -> i.key().equals("itemFormat"))
+                    .findFirst();
+            String key = action.descriptor().key();
+            assertEquals(WITH_ITEM_FORMAT.contains(key), itemFormat.isPresent(), key);
+            itemFormat.ifPresent(input -> {
+                assertEquals(List.of("plain", "dynamodb"), input.choices(), key);
+                assertEquals("plain", input.defaultValue(), key);
+                assertTrue(input.advanced(), key + ": beyond the seed, so advanced");
+                assertFalse(input.required(), key);
+            });
+        }
     }
 
     @Test

@@ -42,9 +42,14 @@ public final class InputRule {
         return "^(?:" + regex() + ")$";
     }
 
+    /** Whether the whole of {@code text} follows the rule: for values inside an input that a rule describes too. */
+    public boolean matches(String text) {
+        return pattern.matcher(text).matches();
+    }
+
     /** What is wrong with {@code text} as the value of {@code input}, or {@code null} when it follows the rule. */
     String problem(InputDescriptor input, String text) {
-        if (pattern.matcher(text).matches()) {
+        if (matches(text)) {
             return null;
         }
         return "must be " + expectation + ", not " + (input.secret() ? "a secret value" : "\"" + text + "\"");

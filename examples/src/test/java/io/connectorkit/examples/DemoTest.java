@@ -13,17 +13,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** The main job: {@code connectors.jar demo} in this JVM, on an embedded DynamoDB Local. */
 class DemoTest {
     private static final List<String> ACTIONS = List.of("createTable", "upsertItem", "getItem", "updateItem",
-            "queryItems", "rawRequest", "deleteItem", "describeTable", "listTables", "deleteTable", "batchWriteItems");
+            "queryItems", "rawRequest", "deleteItem", "describeTable", "listTables", "deleteTable", "batchWriteItems",
+            "transactWriteItems");
 
     @Test
-    void runsTheDemoWorkflowThroughTheSeedsTenActionsAndABatchWrite() {
+    void runsTheDemoWorkflowThroughTheSeedsTenActionsABatchWriteAndATransaction() {
         CliRun run = CliRun.of("demo");
         assertEquals(0, run.status(), run.out() + run.err());
         for (String action : ACTIONS) {
             assertTrue(run.out().contains("  " + action + " "), action + " in\n" + run.out());
         }
         String out = run.out();
-        assertTrue(out.contains("12 steps succeeded in "), out);
+        assertTrue(out.contains("13 steps succeeded in "), out);
         // the results the workflow's data implies, read back through each action
         assertTrue(out.contains("Ada Lovelace, level 7, skills [\"analysis\",\"poetry\"]")
                 || out.contains("Ada Lovelace, level 7, skills [\"poetry\",\"analysis\"]"), out);
@@ -31,6 +32,7 @@ class DemoTest {
         assertTrue(out.contains("Ada Lovelace is now level 8 (promoted)"), out);
         assertTrue(out.contains("Linus and Ken: 2 items written in one batch"), out);
         assertTrue(out.contains("2 of 4 items have level >= 8: Ada Lovelace, Grace Hopper"), out);
+        assertTrue(out.contains("\"mentees\":1"), "the transaction's write, read back by PartiQL: " + out);
         assertTrue(out.contains("deleted Linus Torvalds"), out);
         assertTrue(out.contains(", 3 items, keys team + id"), out);
     }

@@ -3,6 +3,7 @@ package io.connectorkit.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +28,15 @@ class SeedDocsTest {
 
     private static DocSections seed;
     private static DocSections generated;
+    private static String page;
 
     @BeforeAll
     static void generate() throws IOException {
         seed = DocSections.parse(Files.readString(SEED, StandardCharsets.UTF_8));
         CliRun run = CliRun.of("docs", "aws-dynamodb");
         assertEquals(0, run.status(), run.err());
-        generated = DocSections.parse(run.out());
+        page = run.out();
+        generated = DocSections.parse(page);
     }
 
     @Test
@@ -65,6 +68,23 @@ class SeedDocsTest {
             assertEquals(section.group(), ours.group(), label);
             assertEquals(section.description(), ours.description(), label);
         });
+    }
+
+    @Test
+    void inputsAndActionsBeyondTheSeedFollowIt() {
+        for (String label : List.of("Get Item", "Upsert Item", "Query Items", "Transact Write Items")) {
+            int start = page.indexOf("\n### " + label + "\n");
+            int end = page.indexOf("\n### ", start + 1);
+            String section = page.substring(start, end < 0 ? page.length() : end);
+            int advanced = section.indexOf("\n#### Advanced inputs\n");
+            assertTrue(advanced > 0, label + ": " + section);
+            assertTrue(section.indexOf("| Item Format ") > advanced, label + ": itemFormat is an advanced input");
+        }
+        for (String label : List.of("Transact Get Items", "Transact Write Items")) {
+            DocSections.Section section = generated.sections().get(label);
+            assertEquals("Actions", section.group(), label);
+            assertEquals("Transact Items", section.rows().get(1).get(0), label);
+        }
     }
 
     @Test

@@ -2,17 +2,18 @@ package io.connectorkit.dynamodb.actions;
 
 import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.DEBUG_INPUT;
+import static io.connectorkit.dynamodb.CommonInputs.ITEM_FORMAT_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
 import com.google.auto.service.AutoService;
-import io.connectorkit.dynamodb.AttributeValues;
 import io.connectorkit.dynamodb.BatchEntries;
 import io.connectorkit.dynamodb.CommonInputs;
 import io.connectorkit.dynamodb.DynamoDbAction;
 import io.connectorkit.dynamodb.DynamoDbCall;
 import io.connectorkit.dynamodb.Expressions;
+import io.connectorkit.dynamodb.ItemFormat;
 import io.connectorkit.dynamodb.KeySchema;
 import io.connectorkit.dynamodb.UnprocessedRetries;
 import io.connectorkit.spi.Action;
@@ -60,7 +61,7 @@ public final class BatchGetItemsAction extends DynamoDbAction {
                         .comment("Read what earlier steps wrote (strongly consistent reads); turn off for eventually"
                                 + " consistent reads at half the read capacity.")
                         .type(InputType.BOOLEAN).defaultValue(true).build(),
-                DEBUG_INPUT, EXPRESSION_ATTRIBUTE_NAMES_INPUT, CONNECTION_INPUT);
+                DEBUG_INPUT, EXPRESSION_ATTRIBUTE_NAMES_INPUT, CONNECTION_INPUT, ITEM_FORMAT_INPUT);
     }
 
     @Override
@@ -71,14 +72,14 @@ public final class BatchGetItemsAction extends DynamoDbAction {
         String projection = CommonInputs.expression(inputs, PROJECTION_EXPRESSION);
         Expressions expressions = Expressions.readNames(inputs, projection);
         boolean consistent = inputs.bool(CONSISTENT_READ);
-        call.region();
+        ItemFormat format = call.itemFormat();
         if (values.isEmpty()) {
             return Map.of("Items", List.of());
         }
 
         KeySchema schema = call.keySchema(table);
         InputDescriptor keysInput = inputs.descriptor(KEYS);
-        List<Map<String, AttributeValue>> keys = BatchEntries.keys(values, schema, keysInput, "key");
+        List<Map<String, AttributeValue>> keys = BatchEntries.keys(values, schema, format, keysInput, "key");
         BatchEntries.requireDistinct(schema, new BatchEntries.Part(keys, keysInput, "key"));
         Set<String> added = keyAttributesLeftOut(schema, projection, expressions.names());
         Map<String, String> names = new LinkedHashMap<>(expressions.names());
@@ -110,7 +111,7 @@ public final class BatchGetItemsAction extends DynamoDbAction {
                     item = new LinkedHashMap<>(item);
                     item.keySet().removeAll(added);
                 }
-                items.add(AttributeValues.toJson(item));
+                items.add(format.toJson(item));
             }
         }
         call.context().debug(() -> "BatchGetItem '" + table + "': " + found.size() + " of " + keys.size()

@@ -2,6 +2,7 @@ package io.connectorkit.dynamodb.actions;
 
 import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.DEBUG_INPUT;
+import static io.connectorkit.dynamodb.CommonInputs.ITEM_FORMAT_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
@@ -10,6 +11,7 @@ import io.connectorkit.dynamodb.BatchEntries;
 import io.connectorkit.dynamodb.CommonInputs;
 import io.connectorkit.dynamodb.DynamoDbAction;
 import io.connectorkit.dynamodb.DynamoDbCall;
+import io.connectorkit.dynamodb.ItemFormat;
 import io.connectorkit.dynamodb.KeySchema;
 import io.connectorkit.dynamodb.TypeHints;
 import io.connectorkit.dynamodb.UnprocessedRetries;
@@ -41,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class BatchWriteItemsAction extends DynamoDbAction {
     static final String PUTS = "puts";
     static final String DELETES = "deletes";
-    static final String VALUE_TYPES = "valueTypes";
+    static final String VALUE_TYPES = CommonInputs.VALUE_TYPES;
     /** DynamoDB's most write requests in one BatchWriteItem. */
     static final int CHUNK = 25;
 
@@ -60,7 +62,7 @@ public final class BatchWriteItemsAction extends DynamoDbAction {
                         .comment("For each attribute, provide the datatype corresponding to the input items; it"
                                 + " applies to every item in Puts that has the attribute.")
                         .type(InputType.JSON).build(),
-                DEBUG_INPUT, CONNECTION_INPUT);
+                DEBUG_INPUT, CONNECTION_INPUT, ITEM_FORMAT_INPUT);
     }
 
     @Override
@@ -69,12 +71,12 @@ public final class BatchWriteItemsAction extends DynamoDbAction {
         String table = CommonInputs.tableName(inputs);
         InputDescriptor putsInput = inputs.descriptor(PUTS);
         InputDescriptor deletesInput = inputs.descriptor(DELETES);
+        ItemFormat format = call.itemFormat();
         Map<String, String> hints = TypeHints.byName(inputs.json(VALUE_TYPES), inputs.descriptor(VALUE_TYPES));
         List<Map<String, Object>> values = BatchEntries.objects(inputs, PUTS, "item");
-        List<Map<String, AttributeValue>> items = BatchEntries.items(values, hints, putsInput,
+        List<Map<String, AttributeValue>> items = BatchEntries.items(values, hints, format, putsInput,
                 inputs.descriptor(VALUE_TYPES));
         List<Map<String, Object>> deleteValues = BatchEntries.objects(inputs, DELETES, "key");
-        call.region();
         if (items.isEmpty() && deleteValues.isEmpty()) {
             return output(0, 0);
         }
@@ -82,10 +84,11 @@ public final class BatchWriteItemsAction extends DynamoDbAction {
         KeySchema schema = call.keySchema(table);
         for (int i = 0; i < items.size(); i++) {
             Map<String, Object> value = values.get(i);
-            schema.typeKeyAttributes(value, BatchEntries.hintsFor(value, hints).keySet(), items.get(i), putsInput,
-                    "item [" + i + "]");
+            schema.typeKeyAttributes(value, items.get(i), format, BatchEntries.hintsFor(value, hints).keySet(),
+                    putsInput, "item [" + i + "]");
         }
-        List<Map<String, AttributeValue>> keys = BatchEntries.keys(deleteValues, schema, deletesInput, "key");
+        List<Map<String, AttributeValue>> keys = BatchEntries.keys(deleteValues, schema, format, deletesInput,
+                "key");
         BatchEntries.requireDistinct(schema, new BatchEntries.Part(items, putsInput, "item"),
                 new BatchEntries.Part(keys, deletesInput, "key"));
 

@@ -7,12 +7,12 @@ import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES_I
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUES_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUE_TYPES_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.HASH_KEY_VALUE_INPUT;
+import static io.connectorkit.dynamodb.CommonInputs.ITEM_FORMAT_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.RANGE_KEY_VALUE_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
 import com.google.auto.service.AutoService;
-import io.connectorkit.dynamodb.AttributeValues;
 import io.connectorkit.dynamodb.CommonInputs;
 import io.connectorkit.dynamodb.DynamoDbAction;
 import io.connectorkit.dynamodb.DynamoDbCall;
@@ -31,7 +31,7 @@ public final class DeleteItemAction extends DynamoDbAction {
         super("deleteItem", "Delete Item", "Delete an item from a DynamoDB database",
                 REGION_INPUT, TABLE_NAME_INPUT, HASH_KEY_VALUE_INPUT, RANGE_KEY_VALUE_INPUT,
                 CONDITION_EXPRESSION_INPUT, EXPRESSION_ATTRIBUTE_VALUES_INPUT, EXPRESSION_ATTRIBUTE_VALUE_TYPES_INPUT,
-                EXPRESSION_ATTRIBUTE_NAMES_INPUT, CONNECTION_INPUT);
+                EXPRESSION_ATTRIBUTE_NAMES_INPUT, CONNECTION_INPUT, ITEM_FORMAT_INPUT);
     }
 
     @Override
@@ -49,7 +49,7 @@ public final class DeleteItemAction extends DynamoDbAction {
                         .returnValues(ReturnValue.ALL_OLD)
                         .returnConsumedCapacity(call.consumedCapacity())));
         return response.hasAttributes() && !response.attributes().isEmpty()
-                ? Map.of("Attributes", AttributeValues.toJson(response.attributes()))
+                ? Map.of("Attributes", call.itemFormat().toJson(response.attributes()))
                 : Map.of();
     }
 }

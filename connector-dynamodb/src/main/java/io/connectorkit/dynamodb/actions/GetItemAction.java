@@ -2,12 +2,12 @@ package io.connectorkit.dynamodb.actions;
 
 import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.HASH_KEY_VALUE_INPUT;
+import static io.connectorkit.dynamodb.CommonInputs.ITEM_FORMAT_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.RANGE_KEY_VALUE_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
 import com.google.auto.service.AutoService;
-import io.connectorkit.dynamodb.AttributeValues;
 import io.connectorkit.dynamodb.CommonInputs;
 import io.connectorkit.dynamodb.DynamoDbAction;
 import io.connectorkit.dynamodb.DynamoDbCall;
@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 public final class GetItemAction extends DynamoDbAction {
     public GetItemAction() {
         super("getItem", "Get Item", "Retrieve an item from a DynamoDB database",
-                REGION_INPUT, TABLE_NAME_INPUT, HASH_KEY_VALUE_INPUT, RANGE_KEY_VALUE_INPUT, CONNECTION_INPUT);
+                REGION_INPUT, TABLE_NAME_INPUT, HASH_KEY_VALUE_INPUT, RANGE_KEY_VALUE_INPUT, CONNECTION_INPUT,
+                ITEM_FORMAT_INPUT);
     }
 
     @Override
@@ -31,6 +32,6 @@ public final class GetItemAction extends DynamoDbAction {
         GetItemResponse response = call.sendWithKey(table, () -> "GetItem '" + table + "'",
                 key -> call.client().getItem(b -> b.tableName(table).key(key).consistentRead(true)
                         .returnConsumedCapacity(call.consumedCapacity())));
-        return response.hasItem() ? Map.of("Item", AttributeValues.toJson(response.item())) : Map.of();
+        return response.hasItem() ? Map.of("Item", call.itemFormat().toJson(response.item())) : Map.of();
     }
 }

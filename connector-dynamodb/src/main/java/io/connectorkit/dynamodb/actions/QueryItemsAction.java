@@ -5,6 +5,7 @@ import static io.connectorkit.dynamodb.CommonInputs.DEBUG_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUES_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUE_TYPES_INPUT;
+import static io.connectorkit.dynamodb.CommonInputs.ITEM_FORMAT_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
@@ -15,6 +16,7 @@ import io.connectorkit.dynamodb.DynamoDbCall;
 import io.connectorkit.dynamodb.Expressions;
 import io.connectorkit.dynamodb.ItemPages;
 import io.connectorkit.dynamodb.ReadParameters;
+import io.connectorkit.dynamodb.ItemFormat;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
@@ -53,7 +55,7 @@ public final class QueryItemsAction extends DynamoDbAction {
                                 + " total), ScanIndexForward, ProjectionExpression, ConsistentRead, Select and"
                                 + " ExclusiveStartKey (the LastEvaluatedKey of an earlier query).")
                         .type(InputType.JSON).build(),
-                DEBUG_INPUT, EXPRESSION_ATTRIBUTE_NAMES_INPUT, CONNECTION_INPUT);
+                DEBUG_INPUT, EXPRESSION_ATTRIBUTE_NAMES_INPUT, CONNECTION_INPUT, ITEM_FORMAT_INPUT);
     }
 
     @Override
@@ -79,7 +81,8 @@ public final class QueryItemsAction extends DynamoDbAction {
                 .returnConsumedCapacity(call.consumedCapacity())
                 .build();
         long cap = parameters.limit();
-        Map<String, AttributeValue> start = parameters.exclusiveStartKey();
+        ItemFormat format = call.itemFormat();
+        Map<String, AttributeValue> start = parameters.exclusiveStartKey(format);
 
         ItemPages.Result result = ItemPages.read((from, limit, lookAhead) -> {
             QueryRequest request = base.toBuilder().exclusiveStartKey(from).limit(limit).build();
@@ -91,6 +94,6 @@ public final class QueryItemsAction extends DynamoDbAction {
         }, start, cap, filter != null);
         call.context().debug(() -> "Query '" + table + "': " + result.items().size() + " items, "
                 + result.scanned() + " scanned, " + result.pages() + " pages");
-        return ItemPages.output(result);
+        return ItemPages.output(result, format);
     }
 }

@@ -2,13 +2,14 @@ package io.connectorkit.dynamodb.actions;
 
 import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.DEBUG_INPUT;
+import static io.connectorkit.dynamodb.CommonInputs.ITEM_FORMAT_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.VALUE_TYPES_COMMENT;
 
 import com.google.auto.service.AutoService;
-import io.connectorkit.dynamodb.AttributeValues;
 import io.connectorkit.dynamodb.DynamoDbAction;
 import io.connectorkit.dynamodb.DynamoDbCall;
+import io.connectorkit.dynamodb.ItemFormat;
 import io.connectorkit.dynamodb.Pages;
 import io.connectorkit.dynamodb.TypeHints;
 import io.connectorkit.spi.Action;
@@ -45,12 +46,14 @@ public final class RawRequestAction extends DynamoDbAction {
                 InputDescriptor.builder(QUERY_PARAMETERS, "Query Parameters")
                         .comment(VALUE_TYPES_COMMENT)
                         .type(InputType.JSON).build(),
-                DEBUG_INPUT, CONNECTION_INPUT);
+                DEBUG_INPUT, CONNECTION_INPUT, ITEM_FORMAT_INPUT);
     }
 
     @Override
     protected Object execute(DynamoDbCall call) {
         Inputs inputs = call.inputs();
+        // Query Parameters are this action's type hints, refused with typed values like the others
+        ItemFormat format = ItemFormat.of(inputs, QUERY_PARAMETERS);
         String statement = inputs.string(STATEMENT).trim();
         int placeholders = countPlaceholders(statement);
         List<Object> given = placeholders == 0 ? noParameters(inputs) : parameters(inputs, placeholders);
@@ -58,7 +61,7 @@ public final class RawRequestAction extends DynamoDbAction {
                 given.size(), inputs.descriptor(QUERY_PARAMETERS));
         List<AttributeValue> parameters = new ArrayList<>(given.size());
         for (int i = 0; i < given.size(); i++) {
-            parameters.add(AttributeValues.toAttributeValue(given.get(i), hints.get(i), inputs.descriptor(PARAMETERS),
+            parameters.add(format.value(given.get(i), hints.get(i), inputs.descriptor(PARAMETERS),
                     "parameter " + (i + 1)));
         }
         boolean read = statement.regionMatches(true, 0, "SELECT", 0, 6);
@@ -78,9 +81,7 @@ public final class RawRequestAction extends DynamoDbAction {
         if (!read) {
             return Map.of();
         }
-        List<Object> items = new ArrayList<>(result.items().size());
-        result.items().forEach(item -> items.add(AttributeValues.toJson(item)));
-        return Map.of("Items", items);
+        return Map.of("Items", format.toJson(result.items()));
     }
 
     /**

@@ -5,6 +5,7 @@ import static io.connectorkit.dynamodb.CommonInputs.DEBUG_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUES_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUE_TYPES_INPUT;
+import static io.connectorkit.dynamodb.CommonInputs.ITEM_FORMAT_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
@@ -13,6 +14,7 @@ import io.connectorkit.dynamodb.CommonInputs;
 import io.connectorkit.dynamodb.DynamoDbAction;
 import io.connectorkit.dynamodb.DynamoDbCall;
 import io.connectorkit.dynamodb.Expressions;
+import io.connectorkit.dynamodb.ItemFormat;
 import io.connectorkit.dynamodb.ItemPages;
 import io.connectorkit.dynamodb.ReadParameters;
 import io.connectorkit.spi.Action;
@@ -71,7 +73,7 @@ public final class ScanItemsAction extends DynamoDbAction {
                                 + ") and return their items one segment after another; 1 scans in one sequence."
                                 + " Not with Limit, ExclusiveStartKey or Segment.")
                         .type(InputType.INTEGER).defaultValue(1L).advanced().build(),
-                DEBUG_INPUT, EXPRESSION_ATTRIBUTE_NAMES_INPUT, CONNECTION_INPUT);
+                DEBUG_INPUT, EXPRESSION_ATTRIBUTE_NAMES_INPUT, CONNECTION_INPUT, ITEM_FORMAT_INPUT);
     }
 
     @Override
@@ -94,7 +96,8 @@ public final class ScanItemsAction extends DynamoDbAction {
                 .returnConsumedCapacity(call.consumedCapacity())
                 .build();
         long cap = parameters.limit();
-        Map<String, AttributeValue> start = parameters.exclusiveStartKey();
+        ItemFormat format = call.itemFormat();
+        Map<String, AttributeValue> start = parameters.exclusiveStartKey(format);
         Integer total = parameters.wholeNumber("TotalSegments", 1, MAX_TOTAL_SEGMENTS);
         Integer segment = parameters.wholeNumber("Segment", 0, MAX_TOTAL_SEGMENTS - 1);
         if ((segment == null) != (total == null) || (segment != null && segment >= total)) {
@@ -103,7 +106,6 @@ public final class ScanItemsAction extends DynamoDbAction {
                     : ", not Segment " + segment + " of TotalSegments " + total));
         }
         int parallel = parallelSegments(inputs, parameters);
-        call.region();
 
         ItemPages.Result result;
         if (parallel == 1) {
@@ -115,7 +117,7 @@ public final class ScanItemsAction extends DynamoDbAction {
         call.context().debug(() -> "Scan '" + table + "': " + result.items().size() + " items, "
                 + result.scanned() + " scanned, " + result.pages() + " pages"
                 + (parallel == 1 ? "" : ", " + parallel + " segments"));
-        return ItemPages.output(result);
+        return ItemPages.output(result, format);
     }
 
     private static int parallelSegments(Inputs inputs, ReadParameters parameters) {

@@ -7,12 +7,12 @@ import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES_I
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUES_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUE_TYPES_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.HASH_KEY_VALUE_INPUT;
+import static io.connectorkit.dynamodb.CommonInputs.ITEM_FORMAT_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.RANGE_KEY_VALUE_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
 import com.google.auto.service.AutoService;
-import io.connectorkit.dynamodb.AttributeValues;
 import io.connectorkit.dynamodb.CommonInputs;
 import io.connectorkit.dynamodb.DynamoDbAction;
 import io.connectorkit.dynamodb.DynamoDbCall;
@@ -44,7 +44,7 @@ public final class UpdateItemAction extends DynamoDbAction {
                                 + " map.")
                         .type(InputType.CODE).required().build(),
                 CONDITION_EXPRESSION_INPUT, EXPRESSION_ATTRIBUTE_VALUES_INPUT, EXPRESSION_ATTRIBUTE_VALUE_TYPES_INPUT,
-                EXPRESSION_ATTRIBUTE_NAMES_INPUT, CONNECTION_INPUT);
+                EXPRESSION_ATTRIBUTE_NAMES_INPUT, CONNECTION_INPUT, ITEM_FORMAT_INPUT);
     }
 
     @Override
@@ -63,6 +63,6 @@ public final class UpdateItemAction extends DynamoDbAction {
                         .expressionAttributeNames(expressions.requestNames())
                         .returnValues(ReturnValue.ALL_NEW)
                         .returnConsumedCapacity(call.consumedCapacity())));
-        return Map.of("Attributes", AttributeValues.toJson(response.attributes()));
+        return Map.of("Attributes", call.itemFormat().toJson(response.attributes()));
     }
 }

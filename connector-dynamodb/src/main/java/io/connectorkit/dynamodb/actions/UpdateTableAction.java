@@ -72,7 +72,6 @@ public final class UpdateTableAction extends DynamoDbAction {
                     + WRITE_CAPACITY_UNITS + "' and '" + TIME_TO_LIVE + "': there is nothing to update");
         }
         Duration wait = TableWaits.waitSeconds(inputs);
-        call.region();
         TableDescription description = null;
         if (update != null) {
             TableDescription updated = call.send("table '" + table + "'", () -> "UpdateTable '" + table + "'",

@@ -6,15 +6,16 @@ import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUES_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_VALUE_TYPES_INPUT;
+import static io.connectorkit.dynamodb.CommonInputs.ITEM_FORMAT_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
 import com.google.auto.service.AutoService;
-import io.connectorkit.dynamodb.AttributeValues;
 import io.connectorkit.dynamodb.CommonInputs;
 import io.connectorkit.dynamodb.DynamoDbAction;
 import io.connectorkit.dynamodb.DynamoDbCall;
 import io.connectorkit.dynamodb.Expressions;
+import io.connectorkit.dynamodb.ItemFormat;
 import io.connectorkit.dynamodb.JsonObjects;
 import io.connectorkit.dynamodb.TypeHints;
 import io.connectorkit.spi.Action;
@@ -35,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 @AutoService(Action.class)
 public final class UpsertItemAction extends DynamoDbAction {
     static final String VALUE = "value";
-    static final String VALUE_TYPES = "valueTypes";
+    static final String VALUE_TYPES = CommonInputs.VALUE_TYPES;
 
     public UpsertItemAction() {
         super("upsertItem", "Upsert Item", "Creates a new item, or replaces an existing item with a new item",
@@ -47,23 +48,24 @@ public final class UpsertItemAction extends DynamoDbAction {
                         .comment("For each item in the list, provide the datatype corresponding to the input item.")
                         .type(InputType.JSON).build(),
                 CONDITION_EXPRESSION_INPUT, EXPRESSION_ATTRIBUTE_VALUES_INPUT, EXPRESSION_ATTRIBUTE_VALUE_TYPES_INPUT,
-                EXPRESSION_ATTRIBUTE_NAMES_INPUT, CONNECTION_INPUT);
+                EXPRESSION_ATTRIBUTE_NAMES_INPUT, CONNECTION_INPUT, ITEM_FORMAT_INPUT);
     }
 
     @Override
     protected Object execute(DynamoDbCall call) {
         Inputs inputs = call.inputs();
+        ItemFormat format = call.itemFormat();
         InputDescriptor valueInput = inputs.descriptor(VALUE);
         String table = CommonInputs.tableName(inputs);
         InputDescriptor typesInput = inputs.descriptor(VALUE_TYPES);
         Map<String, String> hints = TypeHints.byName(inputs.json(VALUE_TYPES), typesInput);
         Map<String, Object> value = JsonObjects.asObject(inputs.json(VALUE), valueInput);
         // a new mutable map of the call's own, which the key attributes' typed values may replace entries of
-        Map<String, AttributeValue> item = AttributeValues.toItem(value, hints, valueInput, typesInput);
+        Map<String, AttributeValue> item = format.item(value, hints, valueInput, typesInput);
         String condition = CommonInputs.expression(inputs, CONDITION_EXPRESSION);
         Expressions expressions = Expressions.read(inputs, condition);
 
-        call.keySchema(table).typeKeyAttributes(value, hints.keySet(), item, valueInput, null);
+        call.keySchema(table).typeKeyAttributes(value, item, format, hints.keySet(), valueInput, null);
         PutItemResponse response = call.send("table '" + table + "'", () -> "PutItem '" + table + "' with "
                         + item.size() + " attributes" + (condition == null ? "" : " if " + condition),
                 () -> call.client().putItem(b -> b.tableName(table).item(item)
@@ -73,7 +75,7 @@ public final class UpsertItemAction extends DynamoDbAction {
                         .returnValues(ReturnValue.ALL_OLD)
                         .returnConsumedCapacity(call.consumedCapacity())));
         return response.hasAttributes() && !response.attributes().isEmpty()
-                ? Map.of("Attributes", AttributeValues.toJson(response.attributes()))
+                ? Map.of("Attributes", format.toJson(response.attributes()))
                 : Map.of();
     }
 }

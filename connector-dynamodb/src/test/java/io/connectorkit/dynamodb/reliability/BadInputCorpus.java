@@ -327,6 +327,7 @@ final class BadInputCorpus {
         cases.addAll(BadInputCorpusTableUpdates.cases());
 
         cases.addAll(BadInputCorpusScanBatch.cases());
+        cases.addAll(BadInputCorpusTransactions.cases());
         return List.copyOf(cases);
     }
 
@@ -352,6 +353,7 @@ final class BadInputCorpus {
         cases.add(of("upsertItem", "text for an N hash key", "value", "region", REGION, "tableName", ITEMS,
                 "value", item("id", "one")));
         cases.addAll(BadInputCorpusScanBatch.schemaCases());
+        cases.addAll(BadInputCorpusTransactions.schemaCases());
         return List.copyOf(cases);
     }
 

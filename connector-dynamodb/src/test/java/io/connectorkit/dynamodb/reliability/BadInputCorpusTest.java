@@ -79,8 +79,8 @@ class BadInputCorpusTest {
         Set<String> actions = new TreeSet<>();
         BadInputCorpus.cases().forEach(c -> actions.add(c.action()));
         assertEquals(new TreeSet<>(List.of("createTable", "deleteItem", "deleteTable", "describeTable", "getItem",
-                "listTables", "queryItems", "rawRequest", "updateItem", "updateTable", "upsertItem", "scanItems", "batchGetItems",
-                "batchWriteItems")), actions);
+                "listTables", "queryItems", "rawRequest", "updateItem", "updateTable", "upsertItem", "scanItems",
+                "batchGetItems", "batchWriteItems", "transactGetItems", "transactWriteItems")), actions);
         assertTrue(BadInputCorpus.cases().size() >= 60, "only " + BadInputCorpus.cases().size() + " cases");
     }
 
