@@ -26,10 +26,14 @@ import java.util.Map;
  * carry 38 digits and a workflow must hand them to the connector unchanged.
  */
 public final class PlainJson {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    /** In a class of its own, built on first use: invoke and manifest print JSON and never load the YAML parser. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    }
+
     private static final ObjectWriter PRETTY = new ObjectMapper().writer(new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
@@ -48,7 +52,7 @@ public final class PlainJson {
      */
     public static Object readYaml(String text) {
         try {
-            JsonNode node = YAML.readTree(text);
+            JsonNode node = Yaml.MAPPER.readTree(text);
             return node == null || node.isMissingNode() ? null : toPlain(node);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e.getOriginalMessage() + locationOf(e), e);
