@@ -1,15 +1,12 @@
 package io.connectorkit.examples;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.connectorkit.spi.Json;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,14 +31,6 @@ public final class PlainJson {
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     }
 
-    private static final ObjectWriter PRETTY = new ObjectMapper().writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-
     private PlainJson() {
     }
 
@@ -64,12 +53,40 @@ public final class PlainJson {
                 + e.getLocation().getColumnNr() + ")";
     }
 
-    /** Pretty JSON text, two spaces per level, one element per line. */
+    /**
+     * Pretty JSON text, two spaces per level, one element per line, {@code "key": value}, empty objects and lists
+     * as {@code {}} and {@code []}. Written with the SPI's {@link Json#write} for every scalar rather than with
+     * Jackson, so that printing an output ({@code invoke}, {@code manifest}) loads no jackson-databind.
+     */
     public static String pretty(Object value) {
-        try {
-            return PRETTY.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a plain JSON value: " + e.getOriginalMessage(), e);
+        StringBuilder out = new StringBuilder();
+        pretty(value, "", out);
+        return out.toString();
+    }
+
+    private static void pretty(Object value, String indent, StringBuilder out) {
+        String inner = indent + "  ";
+        if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+            out.append("{\n");
+            Iterator<? extends Map.Entry<?, ?>> fields = map.entrySet().iterator();
+            while (fields.hasNext()) {
+                Map.Entry<?, ?> field = fields.next();
+                out.append(inner).append(Json.write(String.valueOf(field.getKey()))).append(": ");
+                pretty(field.getValue(), inner, out);
+                out.append(fields.hasNext() ? ",\n" : "\n");
+            }
+            out.append(indent).append('}');
+        } else if (value instanceof Iterable<?> list && list.iterator().hasNext()) {
+            out.append("[\n");
+            Iterator<?> elements = list.iterator();
+            while (elements.hasNext()) {
+                out.append(inner);
+                pretty(elements.next(), inner, out);
+                out.append(elements.hasNext() ? ",\n" : "\n");
+            }
+            out.append(indent).append(']');
+        } else {
+            out.append(Json.write(value));
         }
     }
 
