@@ -25,6 +25,8 @@ public final class Benchmarks {
         SCENARIOS.put("batchWrite", env -> List.of(BatchWriteBench.run(env)));
         SCENARIOS.put("convert", ConvertBench::run);
         SCENARIOS.put("coldStart", env -> List.of(ColdStartBench.run(env)));
+        SCENARIOS.put("cliInvoke", env -> List.of(CliBench.invoke(env)));
+        SCENARIOS.put("cliTest2000", env -> List.of(CliBench.test(env)));
     }
 
     private Benchmarks() {
@@ -40,7 +42,7 @@ public final class Benchmarks {
                 case "--only" -> only = List.of(args[++i].split(","));
                 default -> {
                     System.err.println("usage: benchmarks/run [--full] [--only getItem,upsertItem,queryAll,scanAll,"
-                            + "batchWrite,convert,coldStart,clients]");
+                            + "batchWrite,convert,coldStart,cliInvoke,cliTest2000,clients]");
                     System.exit(2);
                 }
             }

@@ -1,15 +1,12 @@
 package io.connectorkit.examples;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.connectorkit.spi.Json;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,17 +23,13 @@ import java.util.Map;
  * carry 38 digits and a workflow must hand them to the connector unchanged.
  */
 public final class PlainJson {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-    private static final ObjectWriter PRETTY = new ObjectMapper().writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    /** In a class of its own, built on first use: invoke and manifest print JSON and never load the YAML parser. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    }
 
     private PlainJson() {
     }
@@ -48,7 +41,7 @@ public final class PlainJson {
      */
     public static Object readYaml(String text) {
         try {
-            JsonNode node = YAML.readTree(text);
+            JsonNode node = Yaml.MAPPER.readTree(text);
             return node == null || node.isMissingNode() ? null : toPlain(node);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e.getOriginalMessage() + locationOf(e), e);
@@ -60,12 +53,40 @@ public final class PlainJson {
                 + e.getLocation().getColumnNr() + ")";
     }
 
-    /** Pretty JSON text, two spaces per level, one element per line. */
+    /**
+     * Pretty JSON text, two spaces per level, one element per line, {@code "key": value}, empty objects and lists
+     * as {@code {}} and {@code []}. Written with the SPI's {@link Json#write} for every scalar rather than with
+     * Jackson, so that printing an output ({@code invoke}, {@code manifest}) loads no jackson-databind.
+     */
     public static String pretty(Object value) {
-        try {
-            return PRETTY.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a plain JSON value: " + e.getOriginalMessage(), e);
+        StringBuilder out = new StringBuilder();
+        pretty(value, "", out);
+        return out.toString();
+    }
+
+    private static void pretty(Object value, String indent, StringBuilder out) {
+        String inner = indent + "  ";
+        if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+            out.append("{\n");
+            Iterator<? extends Map.Entry<?, ?>> fields = map.entrySet().iterator();
+            while (fields.hasNext()) {
+                Map.Entry<?, ?> field = fields.next();
+                out.append(inner).append(Json.write(String.valueOf(field.getKey()))).append(": ");
+                pretty(field.getValue(), inner, out);
+                out.append(fields.hasNext() ? ",\n" : "\n");
+            }
+            out.append(indent).append('}');
+        } else if (value instanceof Iterable<?> list && list.iterator().hasNext()) {
+            out.append("[\n");
+            Iterator<?> elements = list.iterator();
+            while (elements.hasNext()) {
+                out.append(inner);
+                pretty(elements.next(), inner, out);
+                out.append(elements.hasNext() ? ",\n" : "\n");
+            }
+            out.append(indent).append(']');
+        } else {
+            out.append(Json.write(value));
         }
     }
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The test environments of the {@code aws-dynamodb} connector, for the testkit: an embedded DynamoDB Local by
@@ -16,7 +17,8 @@ import java.util.Optional;
  *
  * <p>Both give scenarios without a connection an {@code accessKeySecret} connection with the key {@code local}
  * against their endpoint, and fill in {@code endpointUrl} (and, for {@code awsRoleArn}, {@code stsEndpointUrl}: a
- * {@link LoopbackSts} they run) in connections a scenario gives without them.
+ * {@link LoopbackSts} they start when a role connection first needs it) in connections a scenario gives without
+ * them.
  *
  * <p>The connector is named by its keys, not its classes: the connector's own tests run on this module, so it
  * cannot depend on the connector (the connector's {@code TestEnvironmentKeysTest} checks that the keys match).
@@ -79,16 +81,19 @@ public final class DynamoDbTestEnvironments implements TestEnvironmentProvider {
         return Optional.of(new ConnectionSpec(ACCESS_KEY_CONNECTION, inputs));
     }
 
-    /** What a scenario's own connection gets for the keys it leaves out. */
+    /**
+     * What a scenario's own connection gets for the keys it leaves out; {@code stsEndpoint} is asked for only by a
+     * role connection, so that the loopback STS starts only when one needs it.
+     */
     static Map<String, Object> connectionDefaults(String connectorKey, String connectionType, URI endpoint,
-            URI stsEndpoint) {
+            Supplier<URI> stsEndpoint) {
         if (!CONNECTOR_KEY.equals(connectorKey)) {
             return Map.of();
         }
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put(ENDPOINT_URL, endpoint.toString());
         if (ROLE_CONNECTION.equals(connectionType)) {
-            defaults.put(STS_ENDPOINT_URL, stsEndpoint.toString());
+            defaults.put(STS_ENDPOINT_URL, stsEndpoint.get().toString());
         }
         return defaults;
     }

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Fixtures against DynamoDB Local, in memory on a free loopback port of this JVM ({@link DynamoDbLocalServer}),
- * with a {@link LoopbackSts} for the role connection. Both start on the first {@link #start()} and stop on
- * {@link #close()}.
+ * with a {@link LoopbackSts} for the role connection. The server starts on the first {@link #start()}, the STS
+ * when a role connection first needs it; both stop on {@link #close()}.
  */
 public final class EmbeddedEnvironment implements TestEnvironment {
     private DynamoDbLocalServer server;
@@ -27,13 +27,10 @@ public final class EmbeddedEnvironment implements TestEnvironment {
         if (server == null) {
             server = DynamoDbLocalServer.start();
         }
-        if (sts == null) {
-            sts = DynamoDbTestEnvironments.startSts();
-        }
     }
 
     private synchronized void requireStarted() {
-        if (server == null || sts == null) {
+        if (server == null) {
             throw new IllegalStateException(name() + " is not started");
         }
     }
@@ -44,9 +41,12 @@ public final class EmbeddedEnvironment implements TestEnvironment {
         return server;
     }
 
-    /** The running loopback STS. */
+    /** The running loopback STS, started on first use. */
     public synchronized LoopbackSts sts() {
         requireStarted();
+        if (sts == null) {
+            sts = DynamoDbTestEnvironments.startSts();
+        }
         return sts;
     }
 
@@ -60,7 +60,7 @@ public final class EmbeddedEnvironment implements TestEnvironment {
     public synchronized Map<String, Object> connectionDefaults(String connectorKey, String connectionType) {
         requireStarted();
         return DynamoDbTestEnvironments.connectionDefaults(connectorKey, connectionType, server.endpoint(),
-                sts.endpoint());
+                () -> sts().endpoint());
     }
 
     @Override

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Fixtures against an existing DynamoDB-compatible endpoint (DynamoDB Local, dynalite, ScyllaDB Alternator, ...)
- * that someone else runs. Only a {@link LoopbackSts} for the role connection is started here.
+ * that someone else runs. Only a {@link LoopbackSts} for the role connection is started here, when a role
+ * connection first needs it: a command with an access key connection starts nothing.
  */
 public final class EndpointEnvironment implements TestEnvironment {
     private final URI endpoint;
@@ -28,7 +29,7 @@ public final class EndpointEnvironment implements TestEnvironment {
         return endpoint;
     }
 
-    /** The loopback STS's endpoint; the environment must be started. */
+    /** The loopback STS's endpoint; the STS starts on first use. */
     public synchronized URI stsEndpoint() {
         return sts().endpoint();
     }
@@ -36,16 +37,14 @@ public final class EndpointEnvironment implements TestEnvironment {
     /** The running loopback STS, for tests that look at the calls it answered; the environment must be started. */
     public synchronized LoopbackSts sts() {
         if (sts == null) {
-            throw new IllegalStateException(name() + " is not started");
+            sts = DynamoDbTestEnvironments.startSts();
         }
         return sts;
     }
 
     @Override
-    public synchronized void start() {
-        if (sts == null) {
-            sts = DynamoDbTestEnvironments.startSts();
-        }
+    public void start() {
+        // nothing to start: the endpoint runs already, and the STS starts when a role connection asks for it
     }
 
     @Override
@@ -55,7 +54,7 @@ public final class EndpointEnvironment implements TestEnvironment {
 
     @Override
     public synchronized Map<String, Object> connectionDefaults(String connectorKey, String connectionType) {
-        return DynamoDbTestEnvironments.connectionDefaults(connectorKey, connectionType, endpoint, stsEndpoint());
+        return DynamoDbTestEnvironments.connectionDefaults(connectorKey, connectionType, endpoint, this::stsEndpoint);
     }
 
     @Override
