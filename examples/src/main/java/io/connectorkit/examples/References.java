@@ -16,7 +16,7 @@ import java.util.Objects;
  * value with its type (a number stays a number, an object an object); a reference inside longer text is written
  * into it as text. {@code $${} is a literal {@code ${}.
  */
-final class References {
+public final class References {
     /** One {@code ${root.path...}} occurrence. */
     record Reference(String text, List<String> segments) {
         Reference {
@@ -67,7 +67,7 @@ final class References {
      *
      * @throws IllegalArgumentException naming the first reference that finds nothing
      */
-    static Object resolve(Object value, Map<String, ?> scope) {
+    public static Object resolve(Object value, Map<String, ?> scope) {
         if (value instanceof String s) {
             List<Object> parts = split(s);
             if (parts.size() == 1 && parts.get(0) instanceof Reference r) {
