@@ -10,6 +10,7 @@ import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ConnectorRegistry;
 import io.connectorkit.spi.Json;
 import io.connectorkit.spi.RegisteredConnector;
+import io.connectorkit.testkit.SecretLedger;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
