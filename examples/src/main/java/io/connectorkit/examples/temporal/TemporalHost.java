@@ -20,6 +20,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,8 @@ public final class TemporalHost {
             ConnectorRegistry registry, WorkerConnections connections) {
         WorkflowClient client = client(target, namespace);
         WorkerFactory factory = WorkerFactory.newInstance(client);
-        registerWorker(factory, taskQueue, registry, connections);
+        register(factory.newWorker(taskQueue, WorkerOptions.newBuilder()
+                .setStickyQueueScheduleToStartTimeout(stickyQueueTimeout()).build()), registry, connections);
         factory.start();
         return () -> {
             factory.shutdown();
@@ -81,7 +83,23 @@ public final class TemporalHost {
      */
     public static Worker registerWorker(WorkerFactory factory, String taskQueue, ConnectorRegistry registry,
             WorkerConnections connections) {
-        Worker worker = factory.newWorker(taskQueue);
+        return register(factory.newWorker(taskQueue), registry, connections);
+    }
+
+    /**
+     * How long a workflow's next task waits on the worker that ran its last one (its sticky queue, where its state
+     * is cached) before any worker may take it: {@code connectorkit.temporal.stickyQueueTimeout}, an ISO-8601
+     * duration, zero (the default) for never. The SDK's test server never moves a task off a dead worker's sticky
+     * queue, so a killed worker would strand its workflows there; with zero, every task goes to the shared queue
+     * and the worker that takes it replays the history. On a production cluster, which does move them, set it
+     * (PT5S is the SDK's default) to save the replays.
+     */
+    public static Duration stickyQueueTimeout() {
+        String text = System.getProperty(StepPolicy.PROPERTY_PREFIX + "stickyQueueTimeout");
+        return text == null ? Duration.ZERO : Duration.parse(text.strip());
+    }
+
+    private static Worker register(Worker worker, ConnectorRegistry registry, WorkerConnections connections) {
         worker.registerWorkflowImplementationTypes(InterpreterWorkflowImpl.class);
         worker.registerActivitiesImplementations(new WorkerActivities(registry, connections,
                 System.getLogger("io.connectorkit.examples.temporal")));
