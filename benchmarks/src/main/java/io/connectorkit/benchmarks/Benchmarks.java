@@ -23,6 +23,7 @@ public final class Benchmarks {
         SCENARIOS.put("queryAll", env -> List.of(QueryAllBench.run(env)));
         SCENARIOS.put("convert", ConvertBench::run);
         SCENARIOS.put("coldStart", env -> List.of(ColdStartBench.run(env)));
+        SCENARIOS.put("temporalStep", env -> List.of(TemporalStepBench.run(env)));
     }
 
     private Benchmarks() {
@@ -38,7 +39,7 @@ public final class Benchmarks {
                 case "--only" -> only = List.of(args[++i].split(","));
                 default -> {
                     System.err.println("usage: benchmarks/run [--full] [--only getItem,upsertItem,queryAll,convert,"
-                            + "coldStart,clients]");
+                            + "coldStart,temporalStep,clients]");
                     System.exit(2);
                 }
             }
