@@ -294,6 +294,18 @@ class TemporalHostTest {
         }
     }
 
+    @Test
+    void commandLinesTheTemporalCommandsCannotRunAreUsageErrors() {
+        assertEquals(2, CliRun.of("temporal-server").status(), "--port is required");
+        assertEquals(2, CliRun.of("temporal-server", "--port", "http").status());
+        assertEquals(2, CliRun.of("worker").status(), "--temporal is required");
+        assertEquals(2, CliRun.of("worker", "--temporal", "nohost").status());
+        assertEquals(2, CliRun.of("run", "--temporal", server.target()).status(), "a workflow file is required");
+        CliRun run = CliRun.of("run", "wf.yaml");
+        assertEquals(2, run.status());
+        assertTrue(run.err().startsWith("connectors.jar run: --temporal HOST:PORT is required"), run.err());
+    }
+
     /**
      * A name the workers' connections files lack: the starter cannot know their files, so the interpreter's first
      * act is to ask a worker; the run fails naming the step and the name before any step runs.

@@ -1,15 +1,18 @@
 package io.connectorkit.examples.temporal;
 
 import io.connectorkit.examples.PlainJson;
+import io.connectorkit.examples.References;
 import io.connectorkit.examples.Workflow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -80,32 +83,34 @@ public final class ConnectionsFile {
         return connections;
     }
 
-    /** The text with every {@code ${env:NAME}} replaced by the variable's value. */
+    /**
+     * The text with every {@code ${env:NAME}} replaced by the variable's value, in the workflow's one
+     * {@code ${...}} language: the environment is the scope, each variable a key {@code env:NAME}.
+     */
     static String expand(String text, UnaryOperator<String> environment) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < text.length()) {
-            if (text.startsWith("$${", i)) {
-                out.append("${");
-                i += 3;
-            } else if (text.startsWith("${", i)) {
-                int end = text.indexOf('}', i + 2);
-                String reference = end < 0 ? "" : text.substring(i + 2, end).strip();
-                if (!reference.startsWith("env:") || reference.length() == 4) {
-                    throw new IllegalArgumentException("only ${env:NAME} references are read here");
-                }
-                String variable = reference.substring(4).strip();
-                String value = environment.apply(variable);
-                if (value == null) {
-                    throw new IllegalArgumentException("environment variable " + variable + " is not set");
-                }
-                out.append(value);
-                i = end + 1;
-            } else {
-                out.append(text.charAt(i));
-                i++;
+        Map<String, Object> scope = new AbstractMap<>() {
+            @Override
+            public boolean containsKey(Object key) {
+                return get(key) != null;
             }
+
+            @Override
+            public Object get(Object key) {
+                return key instanceof String k && k.startsWith("env:") ? environment.apply(k.substring(4)) : null;
+            }
+
+            @Override
+            public Set<Map.Entry<String, Object>> entrySet() {
+                return Set.of();
+            }
+        };
+        try {
+            return String.valueOf(References.resolve(text, scope));
+        } catch (IllegalArgumentException e) {
+            // the reason, unless it quotes a value with literal text in it: that text may be a secret
+            boolean quotesLiteral = e.getMessage().contains(text) && !text.matches("\\$\\{[^}]*}");
+            throw new IllegalArgumentException("only ${env:NAME} of a set environment variable is read here"
+                    + (quotesLiteral ? "" : ": " + e.getMessage()));
         }
-        return out.toString();
     }
 }
