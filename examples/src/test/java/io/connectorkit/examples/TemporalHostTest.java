@@ -295,6 +295,17 @@ class TemporalHostTest {
     }
 
     @Test
+    void runPrintsEveryStepsOutputAsJson() throws IOException {
+        Path file = dir.resolve("copy-json.yaml");
+        Files.writeString(file, copyWorkflow(77));
+        CliRun run = CliRun.of("run", file.toString(), "--temporal", server.target(), "--json");
+        assertEquals(0, run.status(), run.out() + run.err());
+        Map<?, ?> outputs = (Map<?, ?>) Json.parse(run.out());
+        assertEquals(List.of("put", "get", "copy"), List.copyOf(outputs.keySet()));
+        assertEquals("item-77", ((Map<?, ?>) ((Map<?, ?>) outputs.get("get")).get("Item")).get("name"));
+    }
+
+    @Test
     void commandLinesTheTemporalCommandsCannotRunAreUsageErrors() {
         assertEquals(2, CliRun.of("temporal-server").status(), "--port is required");
         assertEquals(2, CliRun.of("temporal-server", "--port", "http").status());
