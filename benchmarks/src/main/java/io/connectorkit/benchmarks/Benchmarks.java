@@ -27,6 +27,7 @@ public final class Benchmarks {
         SCENARIOS.put("coldStart", env -> List.of(ColdStartBench.run(env)));
         SCENARIOS.put("cliInvoke", env -> List.of(CliBench.invoke(env)));
         SCENARIOS.put("cliTest2000", env -> List.of(CliBench.test(env)));
+        SCENARIOS.put("temporalStep", env -> List.of(TemporalStepBench.run(env)));
     }
 
     private Benchmarks() {
@@ -42,7 +43,7 @@ public final class Benchmarks {
                 case "--only" -> only = List.of(args[++i].split(","));
                 default -> {
                     System.err.println("usage: benchmarks/run [--full] [--only getItem,upsertItem,queryAll,scanAll,"
-                            + "batchWrite,convert,coldStart,cliInvoke,cliTest2000,clients]");
+                            + "batchWrite,convert,coldStart,cliInvoke,cliTest2000,temporalStep,clients]");
                     System.exit(2);
                 }
             }

@@ -1,5 +1,7 @@
 package io.connectorkit.examples;
 
+import io.connectorkit.examples.temporal.StepPolicy;
+import io.connectorkit.examples.temporal.TemporalDemo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -20,7 +22,7 @@ final class DemoCommand extends Command {
 
     DemoCommand() {
         super("demo", "Run a workflow through all ten actions on an embedded DynamoDB Local", """
-                Usage: java -jar connectors.jar demo [--endpoint URL] [--workflow FILE] [--debug]
+                Usage: java -jar connectors.jar demo [--endpoint URL] [--workflow FILE] [--engine NAME] [--debug]
 
                 Discovers the connectors on the class path, validates a workflow and runs it step by step,
                 printing each step's action, a short result and its time, then closes the connectors.
@@ -31,8 +33,11 @@ final class DemoCommand extends Command {
                 Options:
                   --endpoint URL    run against this existing endpoint instead of an embedded one
                   --workflow FILE   run this workflow (YAML) instead of the built-in one
+                  --engine NAME     in-process (default), or temporal: each step one activity on an
+                                    in-process Temporal test server
                   --debug           turn on every action's debug log (to stderr)
-                """, Set.of("--endpoint", "--workflow"), Set.of("--debug"));
+                """, Set.of("--endpoint", "--workflow", "--engine"),
+                Set.of("--debug"));
     }
 
     @Override
@@ -41,6 +46,10 @@ final class DemoCommand extends Command {
             throw new UsageException("takes no arguments, got '" + args.positionals().get(0) + "'");
         }
         Optional<URI> endpoint = endpoint(args);
+        String engineName = args.option("--engine").orElse("in-process");
+        if (!engineName.equals("in-process") && !engineName.equals("temporal")) {
+            throw new UsageException("--engine is in-process or temporal, not '" + engineName + "'");
+        }
         PrintStream out = cli.out();
         Workflow workflow;
         try {
@@ -75,12 +84,19 @@ final class DemoCommand extends Command {
             out.println();
             StepTable table = new StepTable(out, workflow, plan.actions());
             table.header();
-            result = plan.run(new StepListener() {
-                @Override
-                public void finished(StepResult step) {
-                    table.row(step);
-                }
-            }, args.flag("--debug"));
+            if (engineName.equals("temporal")) {
+                // the Temporal classes load only here: the other commands' start-up never pays for them
+                result = TemporalDemo.run(plan, engine.registry(), environments.connections(),
+                        StepPolicy.fromSystemProperties());
+                result.steps().forEach(table::row);
+            } else {
+                result = plan.run(new StepListener() {
+                    @Override
+                    public void finished(StepResult step) {
+                        table.row(step);
+                    }
+                }, args.flag("--debug"));
+            }
         }
         out.println();
         if (!result.succeeded()) {

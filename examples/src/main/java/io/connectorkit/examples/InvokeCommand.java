@@ -79,7 +79,7 @@ final class InvokeCommand extends Command {
         }
     }
 
-    private static void printError(Cli cli, String code, String message) {
+    static void printError(Cli cli, String code, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);

@@ -14,7 +14,7 @@ import java.util.Objects;
  * <p>A reference is a dotted path into a scope such as {@code {"steps": {...}, "vars": {...}}}; numeric segments
  * index lists ({@code ${steps.query.Items.0.id}}).
  */
-final class References {
+public final class References {
     /** One {@code ${root.path...}} occurrence. */
     record Reference(String text, List<String> segments) {
         Reference {
@@ -49,7 +49,7 @@ final class References {
      *
      * @throws IllegalArgumentException naming the first reference that is malformed or finds nothing
      */
-    static Object resolve(Object value, Map<String, ?> scope) {
+    public static Object resolve(Object value, Map<String, ?> scope) {
         return Templates.resolve(value, text -> lookup(parse(text), scope));
     }
 

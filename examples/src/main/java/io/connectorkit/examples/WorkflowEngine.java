@@ -345,7 +345,8 @@ public final class WorkflowEngine implements AutoCloseable {
         }
     }
 
-    private static String summary(Workflow.Step step, Object output, Map<String, Object> scope) {
+    /** The one-line summary of a step's output: its {@code show} template in {@code scope}, or shortened JSON. */
+    public static String summary(Workflow.Step step, Object output, Map<String, Object> scope) {
         if (step.showTemplate().isPresent()) {
             Map<String, Object> withOutput = new HashMap<>(scope);
             withOutput.put("output", output);

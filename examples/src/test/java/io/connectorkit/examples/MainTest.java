@@ -11,7 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MainTest {
-    private static final List<String> COMMANDS = List.of("demo", "manifest", "docs", "invoke", "test");
+    private static final List<String> COMMANDS = List.of("demo", "manifest", "docs", "invoke", "test",
+            "temporal-server", "worker", "run");
 
     @Test
     void withoutACommandPrintsUsageAndExits2() {
@@ -38,7 +39,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "manifest", "docs", "invoke", "test"})
+    @ValueSource(strings = {"demo", "manifest", "docs", "invoke", "test", "temporal-server", "worker", "run"})
     void everyCommandHasHelp(String command) {
         CliRun run = CliRun.of(command, "--help");
         assertEquals(0, run.status(), run.err());
@@ -47,7 +48,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "manifest", "docs", "invoke", "test"})
+    @ValueSource(strings = {"demo", "manifest", "docs", "invoke", "test", "temporal-server", "worker", "run"})
     void anUnknownOptionPrintsTheCommandsUsageAndExits2(String command) {
         CliRun run = CliRun.of(command, "--bogus");
         assertEquals(2, run.status());

@@ -11,6 +11,7 @@ import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.Json;
 import io.connectorkit.testkit.RecordingLogger;
+import io.connectorkit.testkit.SecretLedger;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

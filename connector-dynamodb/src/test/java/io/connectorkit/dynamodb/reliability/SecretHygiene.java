@@ -2,6 +2,7 @@ package io.connectorkit.dynamodb.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.connectorkit.testkit.SecretLedger;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;

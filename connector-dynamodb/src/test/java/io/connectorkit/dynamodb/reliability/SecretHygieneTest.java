@@ -13,6 +13,7 @@ import io.connectorkit.dynamodb.testing.LoopbackSts;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
+import io.connectorkit.testkit.SecretLedger;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

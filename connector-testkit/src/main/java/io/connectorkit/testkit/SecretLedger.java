@@ -1,4 +1,4 @@
-package io.connectorkit.dynamodb.reliability;
+package io.connectorkit.testkit;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,20 +11,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The secrets the reliability tests give the connector, and a scan of every text they saw it produce (log lines,
- * exception messages and stack traces, {@code toString()}s, outputs, console output) for them, so that
- * {@link SecretHygiene} can check that no secret key or session token ever appears in any of them.
+ * The secrets tests give a connector or a host, and a scan of every text they saw it produce (log lines,
+ * exception messages and stack traces, {@code toString()}s, outputs, console output, a workflow engine's
+ * history) for them, so that a test can check that no secret key or session token ever appears in any of them.
  *
  * <p>The secrets are distinctive strings used only as credentials, so a match cannot be a coincidence. Besides the
  * whole secret, its first and last 16 characters are looked for, which catches a secret cut or wrapped in a message.
  */
-final class SecretLedger {
+public final class SecretLedger {
     /** Secret access key of every connection the tests make. */
-    static final String SECRET_ACCESS_KEY = "rel1abilitySECRETkey/Zq8+Wm3Xv9Lp2Tn5Rb7Hc4Jd6Kf0Gs1";
+    public static final String SECRET_ACCESS_KEY = "rel1abilitySECRETkey/Zq8+Wm3Xv9Lp2Tn5Rb7Hc4Jd6Kf0Gs1";
     /** Session token given to the access-key connections. */
-    static final String SESSION_TOKEN = "rel1abilitySESSIONtoken//////////FwoGZXIvYXdzEJr4Qm9Vt2Ny6Pk8Lc3Wd5Xs7Hg1Bf0";
+    public static final String SESSION_TOKEN = "rel1abilitySESSIONtoken//////////FwoGZXIvYXdzEJr4Qm9Vt2Ny6Pk8Lc3Wd5Xs7Hg1Bf0";
     /** Not a secret: it may be shown (and is, in request signatures' scopes). */
-    static final String ACCESS_KEY_ID = "AKIARELIABILITY00001";
+    public static final String ACCESS_KEY_ID = "AKIARELIABILITY00001";
 
     private static final List<String> SECRETS = new CopyOnWriteArrayList<>(List.of(SECRET_ACCESS_KEY, SESSION_TOKEN));
     private static final AtomicInteger SCANNED = new AtomicInteger();
@@ -34,7 +34,7 @@ final class SecretLedger {
     }
 
     /** Adds a secret to look for, e.g. the session credentials a stub STS handed out. */
-    static void secret(String secret) {
+    public static void secret(String secret) {
         Objects.requireNonNull(secret, "secret");
         if (secret.length() < 16) {
             throw new IllegalArgumentException("secrets to look for must be at least 16 characters, to be distinctive");
@@ -44,7 +44,7 @@ final class SecretLedger {
         }
     }
 
-    static List<String> secrets() {
+    public static List<String> secrets() {
         return List.copyOf(SECRETS);
     }
 
@@ -52,7 +52,7 @@ final class SecretLedger {
      * Scans one text the connector produced or that describes its state, at once (texts are not kept: the property
      * test alone produces tens of thousands), keeping only what leaks.
      */
-    static void text(String text) {
+    public static void text(String text) {
         if (text == null || text.isEmpty()) {
             return;
         }
@@ -70,7 +70,7 @@ final class SecretLedger {
     }
 
     /** Records a failure as a host would see it: message, toString and stack trace of it and every cause. */
-    static void failure(Throwable failure) {
+    public static void failure(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             text(t.getMessage());
@@ -85,7 +85,7 @@ final class SecretLedger {
     }
 
     /** Whether a text holds a secret or a fragment of one, without recording it. */
-    static boolean containsSecret(String text) {
+    public static boolean containsSecret(String text) {
         for (String secret : SECRETS) {
             for (String fragment : List.of(secret, secret.substring(0, 16), secret.substring(secret.length() - 16))) {
                 if (text.contains(fragment)) {
@@ -97,17 +97,17 @@ final class SecretLedger {
     }
 
     /** How many texts have been scanned so far. */
-    static int scanned() {
+    public static int scanned() {
         return SCANNED.get();
     }
 
     /** How many leaks have been found so far; a position for {@link #leaksSince}. */
-    static int leakMark() {
+    public static int leakMark() {
         return LEAKS.size();
     }
 
     /** The leaks found since {@code mark}, each a cut of the text with the secret replaced by {@code <SECRET>}. */
-    static List<String> leaksSince(int mark) {
+    public static List<String> leaksSince(int mark) {
         return List.copyOf(LEAKS.subList(mark, LEAKS.size()));
     }
 }

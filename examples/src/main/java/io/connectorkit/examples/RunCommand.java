@@ -1,0 +1,74 @@
+package io.connectorkit.examples;
+
+import io.connectorkit.examples.temporal.NamedWorkflowFile;
+import io.connectorkit.examples.temporal.StepPolicy;
+import io.connectorkit.examples.temporal.TemporalHost;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code run}: validates a workflow file as the in-process engine does, starts it on Temporal, waits and prints
+ * its steps. Nothing reaches the server unless the whole workflow is valid.
+ */
+final class RunCommand extends Command {
+    RunCommand() {
+        super("run", "Run a workflow file on Temporal and print its steps", """
+                Usage: java -jar connectors.jar run WORKFLOW.yaml --temporal HOST:PORT [--namespace NS]
+                                                    [--task-queue Q] [--workflow-id ID] [--json]
+
+                Validates the workflow (actions, inputs, references) before anything starts, starts it on
+                Temporal for the workers of the task queue, waits for it and prints the step table, or every
+                step's output as JSON. A workflow names its connections (connections: {aws-dynamodb: prod});
+                inline connection values are refused, as they would be written into the workflow's history.
+                A failed step prints {"code": ..., "message": ...} and exits 1.
+                Step timeouts and retries: see 'Run on Temporal' in the README (system properties
+                connectorkit.temporal.startToClose, initialInterval, maximumInterval, maximumAttempts).
+
+                Options:
+                """ + TemporalOptions.OPTIONS_HELP + """
+                  --workflow-id ID      the workflow id (default: the workflow's name and a random suffix)
+                  --json                print every step's output as one JSON object keyed by step name
+                """, Set.of("--temporal", "--namespace", "--task-queue", "--workflow-id"), Set.of("--json"));
+    }
+
+    @Override
+    int run(Arguments args, Cli cli) throws Exception {
+        if (args.positionals().size() != 1) {
+            throw new UsageException("takes one workflow file, got " + args.positionals().size() + " arguments");
+        }
+        String target = TemporalOptions.target(args);
+        NamedWorkflowFile file;
+        WorkflowEngine.Plan plan;
+        try (WorkflowEngine engine = WorkflowEngine.discover(cli.loader())) {
+            file = NamedWorkflowFile.load(Path.of(args.positionals().get(0)));
+            plan = TemporalHost.plan(engine, file);
+        } catch (WorkflowException e) {
+            cli.err().println(e.getMessage());
+            return FAILED;
+        }
+        String workflowId = args.option("--workflow-id").orElseGet(() -> TemporalHost.workflowId(file.workflow()));
+        WorkflowResult result = TemporalHost.runOnServer(target, TemporalOptions.namespace(args),
+                TemporalOptions.taskQueue(args), workflowId, plan, file.connections(),
+                StepPolicy.fromSystemProperties());
+        if (args.flag("--json")) {
+            if (result.succeeded()) {
+                Map<String, Object> outputs = new LinkedHashMap<>();
+                result.steps().forEach(step -> outputs.put(step.step().name(), step.output()));
+                cli.out().println(PlainJson.pretty(outputs));
+            }
+        } else {
+            cli.out().println("Workflow '" + file.workflow().name() + "' (id " + workflowId + ") on " + target);
+            StepTable table = new StepTable(cli.out(), file.workflow(), plan.actions());
+            table.header();
+            result.steps().forEach(table::row);
+        }
+        if (result.failure().isPresent()) {
+            io.connectorkit.spi.ConnectorException error = result.failure().get().error().orElseThrow();
+            InvokeCommand.printError(cli, error.code().name(), error.getMessage());
+            return FAILED;
+        }
+        return OK;
+    }
+}

@@ -1,0 +1,73 @@
+package io.connectorkit.examples;
+
+import io.connectorkit.examples.temporal.ConnectionsFile;
+import io.connectorkit.examples.temporal.TemporalHost;
+import io.connectorkit.examples.temporal.WorkerConnections;
+import io.connectorkit.host.ConnectorRegistry;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code worker}: a long-running Temporal worker with the interpreter workflow and the one activity that runs
+ * any discovered action, over one registry for the process's life.
+ */
+final class WorkerCommand extends Command {
+    WorkerCommand() {
+        super("worker", "Run a Temporal worker that runs workflow steps with the discovered connectors", """
+                Usage: java -jar connectors.jar worker --temporal HOST:PORT [--namespace NS] [--task-queue Q]
+                                                       [--connections FILE] [--endpoint URL]
+
+                Polls a task queue for the workflows 'run' starts and runs each step's action, until killed.
+                Start as many workers on as many machines as needed: they share the queue's work.
+                Workflows name their connections (connections: {aws-dynamodb: prod}); this worker resolves
+                the names from its connections file, where ${env:NAME} reads this process's environment.
+
+                Options:
+                """ + TemporalOptions.OPTIONS_HELP + """
+                  --connections FILE    YAML: NAME: {type: ..., inputs: {...}}
+                  --endpoint URL        an existing DynamoDB-compatible endpoint: the default connection of
+                                        workflows that name none, and the endpoint of named ones that set none
+                """, Set.of("--temporal", "--namespace", "--task-queue", "--connections", "--endpoint"), Set.of());
+    }
+
+    @Override
+    int run(Arguments args, Cli cli) throws Exception {
+        if (!args.positionals().isEmpty()) {
+            throw new UsageException("takes no arguments, got '" + args.positionals().get(0) + "'");
+        }
+        String target = TemporalOptions.target(args);
+        Optional<URI> endpoint = DemoCommand.endpoint(args);
+        Map<String, Workflow.ConnectionSpec> named = Map.of();
+        if (args.option("--connections").isPresent()) {
+            try {
+                named = ConnectionsFile.load(Path.of(args.option("--connections").get()), System::getenv);
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                cli.err().println("connections file: " + e.getMessage());
+                return FAILED;
+            }
+        }
+        ConnectorRegistry registry = ConnectorRegistry.load(cli.loader());
+        Environments environments = new Environments(cli.loader(), endpoint, cli.err());
+        ConnectionSource source = endpoint.isPresent() ? environments.connections() : ConnectionSource.declaredOnly();
+        WorkerConnections connections = new WorkerConnections(named, source);
+        AutoCloseable worker = TemporalHost.startWorker(target, TemporalOptions.namespace(args),
+                TemporalOptions.taskQueue(args), registry, connections);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (registry; environments) {
+                worker.close();
+            } catch (Exception e) {
+                cli.err().println("worker: stopping: " + e);
+            }
+        }, "worker-stop"));
+        cli.out().println("Worker " + ProcessHandle.current().pid() + " polling task queue '"
+                + TemporalOptions.taskQueue(args) + "' on " + target + " (namespace " + TemporalOptions.namespace(args)
+                + "); connections: " + (connections.names().isEmpty() ? "none" : String.join(", ", connections.names()))
+                + endpoint.map(e -> "; endpoint " + e).orElse(""));
+        new CountDownLatch(1).await();
+        return OK;
+    }
+}
