@@ -21,7 +21,8 @@ final class DemoCommand extends Command {
     static final String DEMO_WORKFLOW = "demo-workflow.yaml";
 
     DemoCommand() {
-        super("demo", "Run a workflow through all ten actions on an embedded DynamoDB Local", """
+        super("demo", "Run a workflow through the ten seed actions, a batch write and a transaction on an"
+                + " embedded DynamoDB Local", """
                 Usage: java -jar connectors.jar demo [--endpoint URL] [--workflow FILE] [--engine NAME] [--debug]
 
                 Discovers the connectors on the class path, validates a workflow and runs it step by step,

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.dynamodb.DynamoDbConnector;
+import io.connectorkit.dynamodb.DynamoDbRetries;
 import io.connectorkit.dynamodb.testing.DynamoDbLocalServer;
+import io.connectorkit.dynamodb.testing.FaultProxy;
 import io.connectorkit.examples.temporal.FaultsConnector;
 import io.connectorkit.examples.temporal.LoopbackTestServer;
 import io.connectorkit.examples.temporal.NamedWorkflowFile;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -214,6 +217,69 @@ class TemporalHostTest {
         }
     }
 
+    /**
+     * A transaction whose answer is lost after DynamoDB applied it, on every one of the SDK's attempts: the step
+     * fails with a transient code, Temporal runs it again, and the second attempt sends the token the first one
+     * did, so DynamoDB does not apply it twice. (With a token per attempt the counter would read 2.)
+     */
+    @Test
+    void aTransactionRetriedAfterDynamoDbActedIsAppliedOnce() throws Exception {
+        System.setProperty(StepPolicy.PROPERTY_PREFIX + "initialInterval", "PT0.05S");
+        System.setProperty(StepPolicy.PROPERTY_PREFIX + "maximumInterval", "PT0.1S");
+        AtomicInteger transactions = new AtomicInteger();
+        ConnectorRegistry registry = ConnectorRegistry.load(TemporalHostTest.class.getClassLoader());
+        try (FaultProxy proxy = FaultProxy.start(dynamoDb.endpoint())) {
+            proxy.plan((number, operation, body) -> operation.equals("TransactWriteItems")
+                    && transactions.getAndIncrement() < DynamoDbRetries.MAX_ATTEMPTS
+                    ? FaultProxy.Fault.RESET_AFTER_UPSTREAM : FaultProxy.Fault.NONE);
+            Map<String, Object> values = new LinkedHashMap<>(localConnection(dynamoDb).inputs());
+            values.put("endpointUrl", proxy.endpoint().toString());
+            Map<String, Workflow.ConnectionSpec> named = Map.of("proxied",
+                    new Workflow.ConnectionSpec("accessKeySecret", values));
+            AutoCloseable worker = TemporalHost.startWorker(server.target(), TemporalHost.DEFAULT_NAMESPACE,
+                    "guarded", registry, new WorkerConnections(named, ConnectionSource.declaredOnly()));
+            try (WorkflowEngine engine = WorkflowEngine.discover(TemporalHostTest.class.getClassLoader())) {
+                NamedWorkflowFile file = NamedWorkflowFile.parse("""
+                        name: count-once
+                        connections: {aws-dynamodb: proxied}
+                        steps:
+                          - name: count
+                            action: transactWriteItems
+                            inputs:
+                              region: us-east-1
+                              transactItems:
+                                - Update:
+                                    TableName: %s
+                                    Key: {pk: guarded, id: 1}
+                                    UpdateExpression: "ADD hits :one"
+                                    ExpressionAttributeValues: {":one": 1}
+                        """.formatted(TABLE), "count-once.yaml");
+                String id = "count-once-" + System.nanoTime();
+                RunResult run = TemporalHost.execute(client, "guarded", id, TemporalHost.input(
+                        TemporalHost.plan(engine, file), file.connections(), StepPolicy.fromSystemProperties()));
+                assertTrue(run.steps().get(0).succeeded(), run::toString);
+                HistoryEvent started = last(client.fetchHistory(id).getEvents(),
+                        EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED);
+                assertEquals(2, started.getActivityTaskStartedEventAttributes().getAttempt(),
+                        "the first attempt failed after DynamoDB acted; the second succeeded");
+            } finally {
+                worker.close();
+            }
+            List<String> tokens = proxy.requests().stream().filter(r -> r.operation().equals("TransactWriteItems"))
+                    .map(r -> String.valueOf(((Map<?, ?>) Json.parse(r.bodyText())).get("ClientRequestToken")))
+                    .distinct().toList();
+            assertEquals(1, tokens.size(), "every attempt sent one token: " + tokens);
+            assertTrue(transactions.get() > DynamoDbRetries.MAX_ATTEMPTS, transactions + " TransactWriteItems");
+        } finally {
+            registry.close();
+        }
+        Object item = registries.get(0).action("getItem").run(registries.get(0).connector("aws-dynamodb")
+                .orElseThrow().connection("accessKeySecret", localConnection(dynamoDb).inputs()), Map.of(
+                        "region", "us-east-1", "tableName", TABLE, "hashKeyValue", "guarded", "rangeKeyValue", 1));
+        assertEquals(1, ((Number) ((Map<?, ?>) ((Map<?, ?>) item).get("Item")).get("hits")).intValue(),
+                "applied once: " + Json.write(item));
+    }
+
     /** One row per error code: what Temporal recorded, how many attempts ran, what {@code run} printed. */
     @Test
     void eachErrorCodeIsATemporalFailureRetriedOnlyWhenTransient() throws IOException {
@@ -275,7 +341,7 @@ class TemporalHostTest {
                 connections: {aws-dynamodb: local}
                 steps:
                   - {name: list, action: listTables, inputs: {region: us-east-1}}
-                  - {name: get, action: getItem, inputs: {region: us-east-1, tableName: "${steps.list.TableNames.0", hashKeyValue: 1}}
+                  - {name: get, action: getItem, inputs: {region: us-east-1, tableName: "${steps.list..0}", hashKeyValue: 1}}
                 """);
         Map<String, String> expected = Map.of(
                 "unknown-action", "step 'frob': ",

@@ -34,7 +34,7 @@ class ConnectionsFileTest {
                 a: {type: accessKeySecret, inputs: {secretAccessKey: "${env:UNSET}"}}
                 b: {inputs: {}}
                 c: {type: accessKeySecret, extra: 1}
-                d: {type: accessKeySecret, inputs: {secretAccessKey: "literal-secret-${"}}
+                d: {type: accessKeySecret, inputs: {secretAccessKey: "literal-secret-${}"}}
                 """, "connections.yaml", ENVIRONMENT::get));
         assertEquals("""
                 connections.yaml is invalid:
@@ -43,6 +43,7 @@ class ConnectionsFileTest {
                   - connection 'b' needs a 'type': a connection type key
                   - connection 'c' has an unknown field 'extra'; known: inputs, type
                   - connection 'd' input 'secretAccessKey': only ${env:NAME} of a set environment variable is read\
-                 here""", e.getMessage());
+                 here: malformed reference ${}""", e.getMessage());
+        assertFalse(e.getMessage().contains("literal-secret"), "the literal text beside a reference is never echoed");
     }
 }
