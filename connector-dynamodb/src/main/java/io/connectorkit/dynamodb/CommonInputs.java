@@ -70,7 +70,7 @@ public final class CommonInputs {
     public static final InputDescriptor CONNECTION_INPUT = InputDescriptor.builder(CONNECTION, "Connection")
             .type(InputType.CONNECTION).required().build();
 
-    // beyond the seed (CONTRACT section 8): every action that takes or returns items declares this one input
+    // beyond the seed: every action that takes or returns items declares this one input
     public static final String ITEM_FORMAT = "itemFormat";
     /** The key of the type hints for an item's attributes (Upsert Item's Value Types). */
     public static final String VALUE_TYPES = "valueTypes";

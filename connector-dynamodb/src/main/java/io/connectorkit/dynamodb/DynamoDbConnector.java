@@ -50,7 +50,7 @@ public final class DynamoDbConnector implements Connector {
         return DESCRIPTOR;
     }
 
-    /** What CONTRACT section 8 adds beside the seed page's connections and actions. */
+    /** What the connector adds beside the seed page's connections and actions (see the README's choices list). */
     @Override
     public List<String> addedKeys() {
         return ADDED_KEYS;

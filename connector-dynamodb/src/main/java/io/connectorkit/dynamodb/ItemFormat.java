@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The form of the items, keys and expression values an action takes and returns, chosen by its advanced
- * {@code itemFormat} input (CONTRACT section 8): {@link #PLAIN} JSON typed by nature and hints (see
+ * {@code itemFormat} input (beyond the seed page): {@link #PLAIN} JSON typed by nature and hints (see
  * {@link AttributeValues}), or {@link #DYNAMODB}, the AWS CLI's typed JSON (see {@link DynamoDbJson}), which keeps
  * sets and binary exactly.
  *

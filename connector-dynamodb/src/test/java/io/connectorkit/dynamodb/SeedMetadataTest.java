@@ -34,7 +34,7 @@ class SeedMetadataTest {
             Map.entry("Get Item", "getItem"), Map.entry("List Tables", "listTables"),
             Map.entry("Query Items", "queryItems"), Map.entry("Raw Request", "rawRequest"),
             Map.entry("Update Item", "updateItem"), Map.entry("Upsert Item", "upsertItem"));
-    /** The actions CONTRACT section 8 adds beside the seed's: its keys and labels, metadata in the seed's voice. */
+    /** The actions added beside the seed's: its keys and labels, metadata in the seed's voice. */
     private static final Map<String, String> SECTION_8_ACTION_KEYS = Map.of("Update Table", "updateTable",
             "Scan Items", "scanItems", "Batch Get Items", "batchGetItems", "Batch Write Items", "batchWriteItems",
             "Transact Get Items", "transactGetItems", "Transact Write Items", "transactWriteItems");

@@ -55,7 +55,7 @@ class SeedDocsTest {
     void connectionsAndActionsAreTheSeedsInTheSeedsOrder() {
         assertEquals(List.copyOf(seed.sections().keySet()), generated.sections().keySet().stream()
                 .filter(seed.sections()::containsKey).toList());
-        // what the connector added beyond the seed (CONTRACT section 8) follows the seed's sections of its group
+        // what the connector added beyond the seed follows the seed's sections of its group
         List<DocSections.Section> all = List.copyOf(generated.sections().values());
         for (int i = 1; i < all.size(); i++) {
             boolean groupGoesOn = all.get(i).group().equals(all.get(i - 1).group());

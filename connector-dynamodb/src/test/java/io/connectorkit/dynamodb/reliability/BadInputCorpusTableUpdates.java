@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bad-input cases of what CONTRACT section 8 adds to the table actions: {@code updateTable} and the
+ * The bad-input cases of what the connector adds to the seed's table actions: {@code updateTable} and the
  * {@code waitSeconds} of {@code createTable} and {@code deleteTable}. {@link BadInputCorpus#ITEMS} exists, so an
  * update or delete sent by mistake would change it.
  */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bad-input corpus of the actions and inputs beyond the seed (CONTRACT section 8): the two transact actions,
+ * The bad-input corpus of the actions and inputs beyond the seed: the two transact actions,
  * whose list is checked whole before any request, and {@code itemFormat} on every action that takes items. Every
  * entry that would write targets the corpus tables, so a request sent by mistake would change them.
  */

@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
 public record StepPolicy(Duration startToClose, Duration initialInterval, Duration maximumInterval,
         int maximumAttempts) {
     public static final String PROPERTY_PREFIX = "connectorkit.temporal.";
-    /** Retried by the activity retry policy (CONTRACT section 9). */
+    /** Retried by the activity retry policy (README, "Run on Temporal"). */
     public static final List<ErrorCode> RETRIED = List.of(ErrorCode.THROTTLED, ErrorCode.TIMEOUT,
             ErrorCode.SERVICE_ERROR);
     /** Not retried: the step fails with the first attempt's code and message. */
