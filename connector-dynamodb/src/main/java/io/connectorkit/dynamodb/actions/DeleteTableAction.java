@@ -29,7 +29,7 @@ public final class DeleteTableAction extends DynamoDbAction {
         try {
             var description = call.send("table '" + table + "'", () -> "DeleteTable '" + table + "'",
                     () -> call.client().deleteTable(b -> b.tableName(table))).tableDescription();
-            TableWaits.untilDeleted(call, table, description.tableStatusAsString(), wait);
+            TableWaits.untilDeleted(call, table, wait);
             return Map.of("TableDescription", SdkModels.toJson(description));
         } finally {
             // also after the wait: a call running meanwhile may have cached the old table's schema again
