@@ -49,9 +49,15 @@ final class RunCommand extends Command {
             return FAILED;
         }
         String workflowId = args.option("--workflow-id").orElseGet(() -> TemporalHost.workflowId(file.workflow()));
-        WorkflowResult result = TemporalHost.runOnServer(target, TemporalOptions.namespace(args),
-                TemporalOptions.taskQueue(args), workflowId, plan, file.connections(),
-                StepPolicy.fromSystemProperties());
+        WorkflowResult result;
+        try {
+            result = TemporalHost.runOnServer(target, TemporalOptions.namespace(args), TemporalOptions.taskQueue(args),
+                    workflowId, plan, file.connections(), StepPolicy.fromSystemProperties());
+        } catch (WorkflowException e) {
+            // a connection no worker of the queue holds: refused before the workflow starts
+            cli.err().println(e.getMessage());
+            return FAILED;
+        }
         if (args.flag("--json")) {
             if (result.succeeded()) {
                 Map<String, Object> outputs = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import io.connectorkit.dynamodb.DynamoDbConnector;
 import io.connectorkit.dynamodb.DynamoDbRetries;
 import io.connectorkit.dynamodb.testing.DynamoDbLocalServer;
 import io.connectorkit.dynamodb.testing.FaultProxy;
+import io.connectorkit.examples.temporal.ConnectionDirectory;
 import io.connectorkit.examples.temporal.FaultsConnector;
 import io.connectorkit.examples.temporal.LoopbackTestServer;
 import io.connectorkit.examples.temporal.NamedWorkflowFile;
@@ -384,11 +385,11 @@ class TemporalHostTest {
     }
 
     /**
-     * A name the workers' connections files lack: the starter cannot know their files, so the interpreter's first
-     * act is to ask a worker; the run fails naming the step and the name before any step runs.
+     * A name no worker of the queue holds: {@code run} asks the queue's connection directory, which the workers
+     * announced their names to, and refuses the workflow naming the step before anything starts.
      */
     @Test
-    void anUnknownConnectionNameFailsBeforeAnyStepRuns() throws IOException {
+    void anUnknownConnectionNameIsRefusedBeforeAnythingStarts() throws IOException {
         Path file = dir.resolve("unknown-connection.yaml");
         Files.writeString(file, """
                 name: unknown-connection
@@ -399,12 +400,50 @@ class TemporalHostTest {
         CliRun run = CliRun.of(TemporalHostTest.class.getClassLoader(), "run", file.toString(), "--temporal",
                 server.target(), "--workflow-id", "unknown-connection");
         assertEquals(1, run.status(), run.out() + run.err());
-        assertTrue(run.out().contains("step 'list': connection 'staging' for 'aws-dynamodb' is not in this worker's"
-                + " connections file; it has local"), run.out());
-        List<HistoryEvent> events = client.fetchHistory("unknown-connection").getEvents();
-        assertEquals(List.of("CheckConnections"), events.stream()
-                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
-                .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName()).toList());
+        assertTrue(run.err().contains("step 'list': connection 'staging' for 'aws-dynamodb' is in no connections file"
+                + " of the workers on task queue 'connectorkit'; they hold local"), run.err());
+        assertThrows(RuntimeException.class, () -> client.fetchHistory("unknown-connection"), "nothing started");
+    }
+
+    /**
+     * A name some worker announced but the worker that takes the workflow lacks: the interpreter's first act is to
+     * ask its worker, and the run fails naming the step and the name before any step runs.
+     */
+    @Test
+    void aNameTheRunningWorkerLacksFailsBeforeAnyStepRuns() throws IOException {
+        String queue = "elsewhere";
+        ConnectorRegistry registry = ConnectorRegistry.load(TemporalHostTest.class.getClassLoader());
+        AutoCloseable worker = TemporalHost.startWorker(server.target(), TemporalHost.DEFAULT_NAMESPACE, queue,
+                registry, new WorkerConnections(Map.of("local", localConnection(dynamoDb)),
+                        ConnectionSource.declaredOnly()));
+        try {
+            // another worker of the queue, not running now, once announced 'staging'
+            client.newWorkflowStub(ConnectionDirectory.class, ConnectionDirectory.workflowId(queue))
+                    .announce("gone@elsewhere", List.of("staging"));
+            Path file = dir.resolve("lacking-connection.yaml");
+            Files.writeString(file, """
+                    name: lacking-connection
+                    connections: {aws-dynamodb: staging}
+                    steps:
+                      - {name: list, action: listTables, inputs: {region: us-east-1}}
+                    """);
+            CliRun run = CliRun.of(TemporalHostTest.class.getClassLoader(), "run", file.toString(), "--temporal",
+                    server.target(), "--task-queue", queue, "--workflow-id", "lacking-connection");
+            assertEquals(1, run.status(), run.out() + run.err());
+            assertTrue(run.out().contains("step 'list': connection 'staging' for 'aws-dynamodb' is not in this"
+                    + " worker's connections file; it has local"), run.out());
+            List<HistoryEvent> events = client.fetchHistory("lacking-connection").getEvents();
+            assertEquals(List.of("CheckConnections"), events.stream()
+                    .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+                    .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName()).toList());
+        } finally {
+            try {
+                worker.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            registry.close();
+        }
     }
 
     private static HistoryEvent last(List<HistoryEvent> events, EventType type) {

@@ -11,6 +11,7 @@ import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.Json;
+import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowFailedException;
@@ -26,7 +27,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The connector kit on Temporal: a worker's registrations, a workflow's input from a validated plan, and a run
@@ -58,7 +64,20 @@ public final class TemporalHost {
         register(factory.newWorker(taskQueue, WorkerOptions.newBuilder()
                 .setStickyQueueScheduleToStartTimeout(stickyQueueTimeout()).build()), registry, connections);
         factory.start();
+        String identity = client.getOptions().getIdentity();
+        ConnectionDirectory directory = client.newWorkflowStub(ConnectionDirectory.class, WorkflowOptions.newBuilder()
+                .setTaskQueue(taskQueue).setWorkflowId(ConnectionDirectory.workflowId(taskQueue)).build());
+        BatchRequest announce = client.newSignalWithStartRequest();
+        announce.add(directory::keep);
+        announce.add(directory::announce, identity, List.copyOf(new TreeSet<>(connections.names())));
+        client.signalWithStart(announce);
         return () -> {
+            try {
+                client.newWorkflowStub(ConnectionDirectory.class, ConnectionDirectory.workflowId(taskQueue))
+                        .withdraw(identity);
+            } catch (RuntimeException e) {
+                // the server is gone or forgot the directory: nothing left to withdraw from
+            }
             factory.shutdown();
             factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
             client.getWorkflowServiceStubs().shutdown();
@@ -70,6 +89,7 @@ public final class TemporalHost {
             WorkflowEngine.Plan plan, Map<String, String> connections, StepPolicy policy) {
         WorkflowClient client = client(target, namespace);
         try {
+            requireKnownConnections(client, taskQueue, plan, connections);
             return toResult(plan.workflow(), execute(client, taskQueue, workflowId, input(plan, connections, policy)));
         } finally {
             client.getWorkflowServiceStubs().shutdown();
@@ -100,7 +120,7 @@ public final class TemporalHost {
     }
 
     private static Worker register(Worker worker, ConnectorRegistry registry, WorkerConnections connections) {
-        worker.registerWorkflowImplementationTypes(InterpreterWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(InterpreterWorkflowImpl.class, ConnectionDirectoryImpl.class);
         worker.registerActivitiesImplementations(new WorkerActivities(registry, connections,
                 System.getLogger("io.connectorkit.examples.temporal")));
         return worker;
@@ -137,6 +157,59 @@ public final class TemporalHost {
             problems.addAll(e.problems());
         }
         throw new io.connectorkit.examples.WorkflowException(file.workflow().name(), problems);
+    }
+
+    /**
+     * Refuses, before anything starts, a workflow naming a connection that no worker of {@code taskQueue} holds,
+     * as the workers announced in their {@link ConnectionDirectory}. Checks nothing when no worker has announced
+     * (none running yet: the run would wait for one) or none answers within five seconds; the interpreter's
+     * first activity checks the names again on the worker that runs the workflow.
+     *
+     * @throws io.connectorkit.examples.WorkflowException naming the first step that uses each unknown connection
+     */
+    public static void requireKnownConnections(WorkflowClient client, String taskQueue, WorkflowEngine.Plan plan,
+            Map<String, String> connections) {
+        if (connections.isEmpty()) {
+            return;
+        }
+        List<String> known = knownConnections(client, taskQueue);
+        if (known.isEmpty()) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        connections.forEach((connectorKey, name) -> {
+            if (!known.contains(name)) {
+                problems.add(firstStepOf(plan, connectorKey) + "connection '" + name + "' for '" + connectorKey
+                        + "' is in no connections file of the workers on task queue '" + taskQueue + "'; they hold "
+                        + String.join(", ", known));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new io.connectorkit.examples.WorkflowException(plan.workflow().name(), problems);
+        }
+    }
+
+    /** The names the directory holds; empty when there is no directory or no worker answers for it. */
+    static List<String> knownConnections(WorkflowClient client, String taskQueue) {
+        ConnectionDirectory directory = client.newWorkflowStub(ConnectionDirectory.class,
+                ConnectionDirectory.workflowId(taskQueue));
+        try {
+            return CompletableFuture.supplyAsync(directory::names).get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    private static String firstStepOf(WorkflowEngine.Plan plan, String connectorKey) {
+        for (int i = 0; i < plan.actions().size(); i++) {
+            if (plan.actions().get(i).startsWith(connectorKey + "/")) {
+                return "step '" + plan.workflow().steps().get(i).name() + "': ";
+            }
+        }
+        return "";
     }
 
     /** The interpreter's input for a validated plan; {@code ${random}} is drawn here, once. */
