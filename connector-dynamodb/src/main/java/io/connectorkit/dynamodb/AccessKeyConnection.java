@@ -4,9 +4,7 @@ import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectionDescriptor;
 import io.connectorkit.spi.ConnectionType;
-import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -35,11 +33,6 @@ public final class AccessKeyConnection implements DynamoDbConnectionType {
     public AwsCredentialsProvider credentialsProvider(Connection connection, Region region, SdkHttpClient httpClient,
             ClientSettings settings) {
         return StaticCredentialsProvider.create(ConnectionInputs.credentials(connection));
-    }
-
-    @Override
-    public Optional<URI> endpoint(Connection connection) {
-        return ConnectionInputs.endpoint(connection);
     }
 
     @Override

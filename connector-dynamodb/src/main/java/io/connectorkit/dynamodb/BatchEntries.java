@@ -79,8 +79,7 @@ public final class BatchEntries {
             Map<String, Object> value = values.get(i);
             Map<String, String> own = hintsFor(value, hints);
             unused.removeAll(own.keySet());
-            items.add(at(input, "item [" + i + "]", () -> format == ItemFormat.PLAIN
-                    ? AttributeValues.toItem(value, own, input) : format.item(value, input, null)));
+            items.add(at(input, "item [" + i + "]", () -> format.item(value, own, input, typesInput)));
         }
         if (!values.isEmpty() && !unused.isEmpty()) {
             throw ConnectorException.invalidInput(typesInput.key(), "input " + typesInput.describe()

@@ -7,10 +7,8 @@ import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.InputDescriptor;
-import java.net.URI;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -92,11 +90,6 @@ public final class DefaultCredentialsConnection implements DynamoDbConnectionTyp
             chain.close();
             throw e;
         }
-    }
-
-    @Override
-    public Optional<URI> endpoint(Connection connection) {
-        return ConnectionInputs.endpoint(connection);
     }
 
     @Override

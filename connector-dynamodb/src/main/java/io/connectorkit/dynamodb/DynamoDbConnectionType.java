@@ -29,10 +29,12 @@ public interface DynamoDbConnectionType extends ConnectionType {
             ClientSettings settings);
 
     /**
-     * The DynamoDB endpoint the connection names, checked by {@link EndpointPolicy}; empty for the region's AWS
-     * endpoint.
+     * The DynamoDB endpoint the connection names in its {@code endpointUrl}, checked by {@link EndpointPolicy};
+     * empty for the region's AWS endpoint.
      *
      * @throws io.connectorkit.spi.ConnectorException {@code INVALID_INPUT} naming the endpoint input
      */
-    Optional<URI> endpoint(Connection connection);
+    default Optional<URI> endpoint(Connection connection) {
+        return ConnectionInputs.endpoint(connection);
+    }
 }

@@ -8,7 +8,6 @@ import io.connectorkit.spi.ConnectionDescriptor;
 import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
-import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -118,11 +117,6 @@ public final class RoleArnConnection implements DynamoDbConnectionType {
                 .asyncCredentialUpdateEnabled(false)
                 .build();
         return new AssumedRole(request.roleArn(), provider, client);
-    }
-
-    @Override
-    public Optional<URI> endpoint(Connection connection) {
-        return ConnectionInputs.endpoint(connection);
     }
 
     /** The AssumeRole request this connection sends, every value checked first so STS never sees a malformed one. */

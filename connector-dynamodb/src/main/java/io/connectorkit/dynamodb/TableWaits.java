@@ -72,21 +72,17 @@ public final class TableWaits {
         if (wait.isZero()) {
             return;
         }
+        Poller poller = new Poller(table, wait);
         // a delete's answer always says DELETING, even where the table is gone at once (DynamoDB Local): look
         // before the first sleep, so that such a delete costs one DescribeTable rather than a quarter second
-        Optional<TableDescription> first = describe(call, table, "deleted");
-        if (first.isEmpty()) {
-            return;
-        }
-        String last = first.get().tableStatusAsString();
-        Poller poller = new Poller(table, wait);
-        while (poller.sleep(last, "deleted")) {
+        String last;
+        do {
             Optional<TableDescription> described = describe(call, table, "deleted");
             if (described.isEmpty()) {
                 return;
             }
             last = described.get().tableStatusAsString();
-        }
+        } while (poller.sleep(last, "deleted"));
     }
 
     private static Optional<TableDescription> describe(DynamoDbCall call, String table, String awaited) {

@@ -68,8 +68,7 @@ public final class WorkerActivities implements ConnectorActivities {
 
     /** The inputs with a token of this run and step added, when the action takes one and none was given. */
     private static Map<String, ?> withIdempotencyToken(RegisteredAction action, Map<String, ?> inputs, String step) {
-        boolean takesToken = action.descriptor().inputs().stream().anyMatch(i -> i.key().equals(IDEMPOTENCY_TOKEN));
-        if (!takesToken || inputs.get(IDEMPOTENCY_TOKEN) != null) {
+        if (action.descriptor().input(IDEMPOTENCY_TOKEN).isEmpty() || inputs.get(IDEMPOTENCY_TOKEN) != null) {
             return inputs;
         }
         Map<String, Object> guarded = new LinkedHashMap<>(inputs);
