@@ -14,6 +14,7 @@ import io.connectorkit.spi.Json;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
@@ -67,10 +68,18 @@ public final class TemporalHost {
         String identity = client.getOptions().getIdentity();
         ConnectionDirectory directory = client.newWorkflowStub(ConnectionDirectory.class, WorkflowOptions.newBuilder()
                 .setTaskQueue(taskQueue).setWorkflowId(ConnectionDirectory.workflowId(taskQueue)).build());
+        List<String> names = List.copyOf(new TreeSet<>(connections.names()));
         BatchRequest announce = client.newSignalWithStartRequest();
         announce.add(directory::keep);
-        announce.add(directory::announce, identity, List.copyOf(new TreeSet<>(connections.names())));
-        client.signalWithStart(announce);
+        announce.add(directory::announce, identity, names);
+        try {
+            client.signalWithStart(announce);
+        } catch (WorkflowExecutionAlreadyStarted e) {
+            // another worker started the directory at the same moment (the test server does not make
+            // signal-with-start atomic between two callers): it runs, so a signal reaches it
+            client.newWorkflowStub(ConnectionDirectory.class, ConnectionDirectory.workflowId(taskQueue))
+                    .announce(identity, names);
+        }
         return () -> {
             try {
                 client.newWorkflowStub(ConnectionDirectory.class, ConnectionDirectory.workflowId(taskQueue))
