@@ -34,7 +34,7 @@ final class GetShardIteratorOperation implements Operation {
         TableStream stream = streams.find(arn, now);
         Shard shard = stream.shard(shardId, now);
         if (shard == null) {
-            throw StreamErrors.shardNotFound(shardId, arn);
+            throw StreamErrors.shardNotFound();
         }
         long position;
         switch (type) {
