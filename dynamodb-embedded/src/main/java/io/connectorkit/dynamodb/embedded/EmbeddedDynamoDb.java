@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.dynamodb.embedded.ops.Engine;
 import io.connectorkit.dynamodb.embedded.ops.Operations;
+import io.connectorkit.dynamodb.embedded.streams.StreamOptions;
+import io.connectorkit.dynamodb.embedded.streams.Streams;
 import io.connectorkit.dynamodb.embedded.tables.StreamHooks;
 import io.connectorkit.dynamodb.embedded.tables.Tables;
 import io.connectorkit.dynamodb.embedded.wire.HttpFront;
@@ -59,8 +61,8 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         private Duration createTableDelay = Duration.ZERO;
         private Duration deleteTableDelay = Duration.ZERO;
         private Duration updateTableDelay = Duration.ZERO;
-        private int streamShardRecords = Integer.MAX_VALUE;
-        private Duration streamShardDuration;
+        private int streamShardRecords;
+        private Duration streamShardDuration = StreamOptions.defaults().shardDuration();
         private Duration iteratorExpiry = Duration.ofMinutes(15);
         private Duration streamRetention = Duration.ofHours(24);
         private boolean enforceCapacity;
@@ -106,7 +108,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             return this;
         }
 
-        /** Time after which a stream's shard closes and hands over to a child; default never. */
+        /** Time after which a stream's shard closes and hands over to a child; default four hours, null never. */
         public Builder streamShardDuration(Duration duration) {
             this.streamShardDuration = duration == null ? null : positive(duration, "streamShardDuration");
             return this;
@@ -145,10 +147,12 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         /** Starts the engine on loopback. */
         public EmbeddedDynamoDb start() {
             Tables tables = new Tables(createTableDelay, deleteTableDelay, updateTableDelay);
-            Engine engine = new Engine(tables, clock, new NoStreams(), enforceCapacity);
+            Streams streams = new Streams(clock,
+                    new StreamOptions(streamShardRecords, streamShardDuration, iteratorExpiry, streamRetention));
+            Engine engine = new Engine(tables, clock, new StreamsHooks(streams), enforceCapacity);
             Map<String, Operation> operations = Operations.of(engine);
             try {
-                return new EmbeddedDynamoDb(HttpFront.start(port, operations, Map.of(), 8));
+                return new EmbeddedDynamoDb(HttpFront.start(port, operations, streams.operations(), 8));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
             }
@@ -169,24 +173,33 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         }
     }
 
-    /** Placeholder until the streams component is wired in. */
-    private static final class NoStreams implements StreamHooks {
+    /** The table operations' view of the engine's streams. */
+    private static final class StreamsHooks implements StreamHooks {
+        private final Streams streams;
+
+        StreamsHooks(Streams streams) {
+            this.streams = streams;
+        }
+
         @Override
         public String[] enable(String tableName, String tableArn, ArrayNode keySchema, String viewType) {
-            return new String[] {tableArn + "/stream/0", "0"};
+            return streams.enable(tableName, tableArn, keySchema, viewType);
         }
 
         @Override
         public void disable(String tableName) {
+            streams.disable(tableName);
         }
 
         @Override
         public void tableDeleted(String tableName) {
+            streams.tableDeleted(tableName);
         }
 
         @Override
         public void record(String table, String eventName, ObjectNode keys, ObjectNode oldImage, ObjectNode newImage,
                 boolean byTtlService) {
+            streams.record(table, eventName, keys, oldImage, newImage, byTtlService);
         }
     }
 }

@@ -322,4 +322,68 @@ public final class Errors {
         return new DynamoDbError("IdempotentParameterMismatchException", "Request token is already in use "
                 + "with different request parameters");
     }
+
+    // ---- reads ----
+
+    /** Query wraps these in the constraint envelope; Scan sends them bare (as captured against DynamoDB). */
+    private static DynamoDbError readRule(boolean query, String message) {
+        return DynamoDbError.validation(query ? "1 validation error detected: " + message : message);
+    }
+
+    public static DynamoDbError selectNeedsProjection(boolean query) {
+        return readRule(query,
+                "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+    }
+
+    public static DynamoDbError projectionNeedsSpecificSelect(boolean query, String select) {
+        return readRule(query, "Cannot specify the ProjectionExpression when choosing to get "
+                + ("COUNT".equals(select) ? "only the Count" : select));
+    }
+
+    public static DynamoDbError allProjectedNeedsIndex(boolean query) {
+        return readRule(query, "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+    }
+
+    public static DynamoDbError keyConditionRequired() {
+        return DynamoDbError.validation(
+                "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+    }
+
+    public static DynamoDbError missedKeyElement(String name) {
+        return DynamoDbError.validation("Query condition missed key schema element: " + name);
+    }
+
+    public static DynamoDbError keyConditionNotSupported() {
+        return DynamoDbError.validation("Query key condition not supported");
+    }
+
+    public static DynamoDbError conditionTypeMismatch() {
+        return invalid("Condition parameter type does not match schema type");
+    }
+
+    public static DynamoDbError beginsWithOnNumber(String type) {
+        return DynamoDbError.validation("Invalid KeyConditionExpression: Incorrect operand type for operator or "
+                + "function; operator or function: begins_with, operand type: " + type);
+    }
+
+    public static DynamoDbError betweenBounds(String low, String high) {
+        return DynamoDbError.validation("Invalid KeyConditionExpression: The BETWEEN operator requires upper bound "
+                + "to be greater than or equal to lower bound; lower operand: AttributeValue: " + low
+                + ", upper operand: AttributeValue: " + high);
+    }
+
+    public static DynamoDbError segmentWithoutTotal() {
+        return DynamoDbError.validation("The TotalSegments parameter is required but was not present in the request "
+                + "when Segment parameter is present");
+    }
+
+    public static DynamoDbError totalWithoutSegment() {
+        return DynamoDbError.validation("The Segment parameter is required but was not present in the request when "
+                + "parameter TotalSegments is present");
+    }
+
+    public static DynamoDbError segmentOutOfRange(long segment, long total) {
+        return DynamoDbError.validation("The Segment parameter is zero-based and must be less than parameter "
+                + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + total);
+    }
 }

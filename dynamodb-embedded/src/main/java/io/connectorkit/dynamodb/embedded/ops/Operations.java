@@ -19,6 +19,12 @@ public final class Operations {
         operations.put("DeleteTable", new DeleteTable(engine));
         operations.put("UpdateTimeToLive", TimeToLive.update(engine));
         operations.put("DescribeTimeToLive", TimeToLive.describe(engine));
+        operations.put("PutItem", new PutItem(engine));
+        operations.put("GetItem", new GetItem(engine));
+        operations.put("UpdateItem", new UpdateItem(engine));
+        operations.put("DeleteItem", new DeleteItem(engine));
+        operations.put("Query", new Query(engine));
+        operations.put("Scan", new Scan(engine));
         return operations;
     }
 }
