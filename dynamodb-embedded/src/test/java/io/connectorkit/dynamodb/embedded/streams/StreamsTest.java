@@ -88,7 +88,7 @@ class StreamsTest {
         ObjectNode item = json("{\"id\":{\"S\":\"a\"},\"expires\":{\"N\":\"1\"}}");
         streams.record("orders", "REMOVE", json("{\"id\":{\"S\":\"a\"}}"), item, null, true);
         JsonNode record = readAll(streams, arn).get(0);
-        assertEquals(json("{\"type\":\"Service\",\"principalId\":\"dynamodb.amazonaws.com\"}"),
+        assertEquals(json("{\"Type\":\"Service\",\"PrincipalId\":\"dynamodb.amazonaws.com\"}"),
                 record.get("userIdentity"));
         assertEquals(item, record.get("dynamodb").get("OldImage"));
     }
