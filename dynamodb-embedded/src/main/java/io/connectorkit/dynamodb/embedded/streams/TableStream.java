@@ -205,9 +205,10 @@ final class TableStream {
         while (open.openedAt() + duration <= now) {
             long closeAt = open.openedAt() + duration;
             long childOpensAt = closeAt;
+            // the empty shards that would have opened after this one and aged out by now are never made; the
+            // child that is made names this shard as its parent
             long skip = (now - retention - closeAt) / duration;
-            if (skip > 0 && open.oldest() == null) {
-                // empty shards that would have closed and aged out meanwhile are never made
+            if (skip > 0) {
                 childOpensAt = closeAt + skip * duration;
             }
             open = rollOver(open, closeAt, childOpensAt);
