@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -29,6 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 class TableOperationsTest extends EngineFixture {
+    private static final WaiterOverrideConfiguration QUICK = WaiterOverrideConfiguration.builder()
+            .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(50))).maxAttempts(100).build();
 
     @Test
     void createsDescribesListsAndDeletesTables() {
@@ -134,13 +138,13 @@ class TableOperationsTest extends EngineFixture {
                     slowClient.describeTable(r -> r.tableName("slow")).table().tableStatus());
             assertThrows(ResourceNotFoundException.class, () -> slowClient.getItem(r -> r.tableName("slow")
                     .key(item("pk", s("a")))));
-            slowClient.waiter().waitUntilTableExists(r -> r.tableName("slow"));
+            slowClient.waiter().waitUntilTableExists(r -> r.tableName("slow"), QUICK);
             assertEquals(TableStatus.ACTIVE,
                     slowClient.describeTable(r -> r.tableName("slow")).table().tableStatus());
             slowClient.deleteTable(r -> r.tableName("slow"));
             assertEquals(TableStatus.DELETING,
                     slowClient.describeTable(r -> r.tableName("slow")).table().tableStatus());
-            slowClient.waiter().waitUntilTableNotExists(r -> r.tableName("slow"));
+            slowClient.waiter().waitUntilTableNotExists(r -> r.tableName("slow"), QUICK);
             assertFalse(slowClient.listTables().tableNames().contains("slow"));
         }
     }
