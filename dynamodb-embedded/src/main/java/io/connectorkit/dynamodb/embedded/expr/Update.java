@@ -69,7 +69,7 @@ public final class Update {
             Object last = path.elements().get(path.elements().size() - 1);
             JsonNode existing = child(parent, last);
             if (action instanceof UpdateAction.Set) {
-                put(parent, last, setValues.get(nextSetValue++).deepCopy());
+                put(parent, last, normalised(setValues.get(nextSetValue++)));
             } else if (action instanceof UpdateAction.Remove) {
                 if (existing != null) {
                     if (last instanceof Integer index) {
@@ -118,6 +118,35 @@ public final class Update {
     /** What {@code ReturnValues: UPDATED_NEW} returns: the updated paths as they are now. */
     public ObjectNode updatedNew(ObjectNode newItem) {
         return Projection.project(paths(), newItem);
+    }
+
+    /** A copy of a value to store, its numbers (also in sets, lists and maps) as DynamoDB stores them. */
+    static JsonNode normalised(JsonNode value) {
+        String type = Values.type(value);
+        switch (type) {
+            case "N":
+                return JSON.objectNode().put("N", Values.normaliseNumber(value.get("N").asText()));
+            case "NS": {
+                ObjectNode result = JSON.objectNode();
+                ArrayNode members = result.putArray("NS");
+                value.get("NS").forEach(member -> members.add(Values.normaliseNumber(member.asText())));
+                return result;
+            }
+            case "L": {
+                ObjectNode result = JSON.objectNode();
+                ArrayNode elements = result.putArray("L");
+                value.get("L").forEach(element -> elements.add(normalised(element)));
+                return result;
+            }
+            case "M": {
+                ObjectNode result = JSON.objectNode();
+                ObjectNode members = result.putObject("M");
+                value.get("M").fields().forEachRemaining(field -> members.set(field.getKey(), normalised(field.getValue())));
+                return result;
+            }
+            default:
+                return value.deepCopy();
+        }
     }
 
     /** The map or list value holding the path's last element; the item itself (as a map) for a top-level path. */
@@ -180,7 +209,7 @@ public final class Update {
         if (existing != null) {
             members.addAll((ArrayNode) existing.get(type));
         }
-        for (JsonNode member : operand.get(type)) {
+        for (JsonNode member : normalised(operand).get(type)) {
             if (!Values.setContains(type, members, member)) {
                 members.add(member);
             }
