@@ -57,7 +57,7 @@ public final class Update {
         List<JsonNode> setValues = new ArrayList<>();
         for (UpdateAction action : actions) {
             if (action instanceof UpdateAction.Set set) {
-                setValues.add(Evaluator.value(set.value(), item));
+                setValues.add(Evaluator.required(set.value(), item));
             }
         }
         ObjectNode result = item.deepCopy();
