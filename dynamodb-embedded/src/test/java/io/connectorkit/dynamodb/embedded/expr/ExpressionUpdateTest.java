@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ExpressionUpdateTest {
     private static final String VALUES = "{"
@@ -179,5 +181,38 @@ class ExpressionUpdateTest {
     void anUpdateOfANewItemStartsFromItsKey() {
         ObjectNode result = apply("SET a = :s ADD n :n", json("{'id':{'S':'k'}}"));
         assertEquals(json("{'id':{'S':'k'},'a':{'S':'new'},'n':{'N':'1.5'}}"), result);
+    }
+
+    /** The stored item of DynamoDB's recorded answers below: b a string, c a map, d a list. */
+    private static final ObjectNode RECORDED = json("{'a':{'S':'k'},'b':{'S':'k'},'c':{'M':{'1':{'S':'a'}}},"
+            + "'d':{'L':[{'S':'a'},{'S':'b'}]}}");
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "set b.a = :a, #1 = :a", "set b[1] = :a, #1 = :a", "set y.a = :a, #1 = :a", "set y[1] = :a, #1 = :a",
+        "set c[1] = :a, #1 = :a", "set d.#1 = :a", "remove b.a set #1 = :a", "remove b[1] set #1 = :a",
+        "remove y.a set #1 = :a", "remove y[1] set #1 = :a", "remove c[1] set #1 = :a", "remove d.#1 set #1 = :a",
+        "delete b.a :a set #1 = :a", "delete b[1] :a set #1 = :a", "delete y.a :a set #1 = :a",
+        "delete y[1] :a set #1 = :a", "delete c[1] :a set #1 = :a", "delete d.#1 :a", "add b.a :a set #1 = :a",
+        "add b[1] :a set #1 = :a", "add y.a :a set #1 = :a", "add y[1] :a set #1 = :a", "add c[1] :a set #1 = :a",
+        "add d.#1 :a"
+    })
+    void pathsThatCannotBeWrittenAsRecorded(String expression) {
+        Update update = Expressions.update(expression, attrs("{'#1':'1'}", "{':a':{'SS':['a']}}"));
+        assertValidation("The document path provided in the update expression is invalid for update",
+                () -> update.apply(RECORDED));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "delete d :a|{'SS':['1']}", "delete c :a|{'NS':['1']}", "delete c.a :a|{'NS':['1']}",
+        "delete b :a|{'NS':['1']}", "add c :a|{'NS':['1']}", "add d :a|{'N':'1'}", "set e = b + :a|{'N':'1'}",
+        "set e = c - :a|{'N':'1'}", "set e = list_append(b, if_not_exists(f, :a))|{'L':[]}"
+    })
+    void operandsOfTheWrongTypeAsRecorded(String row) {
+        String[] parts = row.split("\\|");
+        ObjectNode stored = json("{'a':{'S':'k'},'b':{'S':'k'},'c':{'M':{'a':{'SS':['1']}}},'d':{'NS':['1']}}");
+        Update update = Expressions.update(parts[0], attrs(null, "{':a':" + parts[1] + "}"));
+        assertValidation("An operand in the update expression has an incorrect data type", () -> update.apply(stored));
     }
 }
