@@ -26,9 +26,16 @@ public final class Update {
     private static final ObjectNode REMOVED = JSON.objectNode();
 
     private final List<UpdateAction> actions;
+    /** From AttributeUpdates: ADD may append to a list, and a type mismatch is worded as for AttributeUpdates. */
+    private final boolean legacy;
 
     public Update(List<UpdateAction> actions) {
+        this(actions, false);
+    }
+
+    Update(List<UpdateAction> actions, boolean legacy) {
         this.actions = List.copyOf(actions);
+        this.legacy = legacy;
     }
 
     /** The actions, in the order written. */
@@ -81,11 +88,11 @@ public final class Update {
                     }
                 }
             } else if (action instanceof UpdateAction.Add add) {
-                JsonNode added = add(existing, add.value().value());
+                JsonNode added = add(existing, add.value().value(), legacy);
                 put(parent, last, added);
             } else if (action instanceof UpdateAction.Delete delete) {
                 if (existing != null) {
-                    JsonNode remaining = delete(existing, delete.value().value());
+                    JsonNode remaining = delete(existing, delete.value().value(), legacy);
                     if (remaining == null) {
                         if (last instanceof Integer index) {
                             ArrayNode list = (ArrayNode) parent.get("L");
@@ -192,10 +199,19 @@ public final class Update {
     }
 
     /** ADD: a number to a number (or to nothing, as to 0), a set's elements into a set of the same type. */
-    private static JsonNode add(JsonNode existing, JsonNode operand) {
+    private static JsonNode add(JsonNode existing, JsonNode operand, boolean legacy) {
         String type = Values.type(operand);
         if (existing != null && !Values.type(existing).equals(type)) {
-            throw Evaluator.incorrectDataType();
+            throw mismatch(legacy);
+        }
+        if (type.equals("L")) {
+            ObjectNode result = JSON.objectNode();
+            ArrayNode elements = result.putArray("L");
+            if (existing != null) {
+                elements.addAll((ArrayNode) existing.get("L"));
+            }
+            normalised(operand).get("L").forEach(elements::add);
+            return result;
         }
         if (type.equals("N")) {
             BigDecimal sum = new BigDecimal(operand.get("N").asText());
@@ -218,10 +234,10 @@ public final class Update {
     }
 
     /** DELETE: the set without the operand's elements, or null when nothing remains. */
-    private static JsonNode delete(JsonNode existing, JsonNode operand) {
+    private static JsonNode delete(JsonNode existing, JsonNode operand, boolean legacy) {
         String type = Values.type(operand);
         if (!Values.type(existing).equals(type)) {
-            throw Evaluator.incorrectDataType();
+            throw mismatch(legacy);
         }
         ObjectNode result = JSON.objectNode();
         ArrayNode members = result.putArray(type);
@@ -231,6 +247,10 @@ public final class Update {
             }
         }
         return members.isEmpty() ? null : result;
+    }
+
+    private static DynamoDbError mismatch(boolean legacy) {
+        return legacy ? DynamoDbError.validation("Type mismatch for attribute to update") : Evaluator.incorrectDataType();
     }
 
     private static DynamoDbError invalidPath() {
