@@ -152,7 +152,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             Engine engine = new Engine(tables, clock, new StreamsHooks(streams), enforceCapacity);
             Map<String, Operation> operations = Operations.of(engine);
             try {
-                return new EmbeddedDynamoDb(HttpFront.start(port, operations, streams.operations(), 8));
+                return new EmbeddedDynamoDb(HttpFront.start(port, operations, streams.operations()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
             }
