@@ -1,4 +1,4 @@
-package io.connectorkit.dynamodb.actions;
+package io.connectorkit.dynamodb;
 
 import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.HASH_KEY_VALUE_INPUT;
@@ -8,9 +8,6 @@ import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
 import com.google.auto.service.AutoService;
-import io.connectorkit.dynamodb.CommonInputs;
-import io.connectorkit.dynamodb.DynamoDbAction;
-import io.connectorkit.dynamodb.DynamoDbCall;
 import io.connectorkit.spi.Action;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;

@@ -1,4 +1,4 @@
-package io.connectorkit.dynamodb.actions;
+package io.connectorkit.dynamodb;
 
 import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.DEBUG_INPUT;
@@ -14,14 +14,8 @@ import static io.connectorkit.dynamodb.TransactItems.VALUES;
 import static io.connectorkit.dynamodb.TransactItems.VALUE_TYPES;
 
 import com.google.auto.service.AutoService;
-import io.connectorkit.dynamodb.DynamoDbAction;
-import io.connectorkit.dynamodb.DynamoDbCall;
-import io.connectorkit.dynamodb.Expressions;
-import io.connectorkit.dynamodb.KeySchema;
-import io.connectorkit.dynamodb.TransactItems;
 import io.connectorkit.dynamodb.TransactItems.Entry;
 import io.connectorkit.dynamodb.TransactItems.Operation;
-import io.connectorkit.dynamodb.TransactionCancellation;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.InputDescriptor;

@@ -1,4 +1,4 @@
-package io.connectorkit.dynamodb.actions;
+package io.connectorkit.dynamodb;
 
 import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.DEBUG_INPUT;
@@ -7,14 +7,6 @@ import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
 import com.google.auto.service.AutoService;
-import io.connectorkit.dynamodb.BatchEntries;
-import io.connectorkit.dynamodb.CommonInputs;
-import io.connectorkit.dynamodb.DynamoDbAction;
-import io.connectorkit.dynamodb.DynamoDbCall;
-import io.connectorkit.dynamodb.ItemFormat;
-import io.connectorkit.dynamodb.KeySchema;
-import io.connectorkit.dynamodb.TypeHints;
-import io.connectorkit.dynamodb.UnprocessedRetries;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.InputDescriptor;

@@ -1,12 +1,9 @@
-package io.connectorkit.dynamodb.actions;
+package io.connectorkit.dynamodb;
 
 import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 
 import com.google.auto.service.AutoService;
-import io.connectorkit.dynamodb.DynamoDbAction;
-import io.connectorkit.dynamodb.DynamoDbCall;
-import io.connectorkit.dynamodb.Pages;
 import io.connectorkit.spi.Action;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;

@@ -1,4 +1,4 @@
-package io.connectorkit.dynamodb.actions;
+package io.connectorkit.dynamodb;
 
 import static io.connectorkit.dynamodb.CommonInputs.CONDITION_EXPRESSION;
 import static io.connectorkit.dynamodb.CommonInputs.CONDITION_EXPRESSION_INPUT;
@@ -13,10 +13,6 @@ import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
 import com.google.auto.service.AutoService;
-import io.connectorkit.dynamodb.CommonInputs;
-import io.connectorkit.dynamodb.DynamoDbAction;
-import io.connectorkit.dynamodb.DynamoDbCall;
-import io.connectorkit.dynamodb.Expressions;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.Inputs;
 import java.util.Map;
