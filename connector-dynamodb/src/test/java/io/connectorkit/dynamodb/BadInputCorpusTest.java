@@ -1,11 +1,11 @@
-package io.connectorkit.dynamodb.reliability;
+package io.connectorkit.dynamodb;
 
 import static io.connectorkit.testkit.ConnectorAssertions.assertInvalidInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.reliability.BadInputCorpus.BadConnection;
+import io.connectorkit.dynamodb.BadInputCorpus.BadConnection;
 import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
 import io.connectorkit.dynamodb.testing.FaultProxy;
 import io.connectorkit.dynamodb.testing.LoopbackSts;

@@ -1,9 +1,7 @@
-package io.connectorkit.dynamodb.reliability;
+package io.connectorkit.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.connectorkit.dynamodb.AttributeValues;
-import io.connectorkit.dynamodb.TypeHints;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.InputDescriptor;

@@ -1,6 +1,6 @@
-package io.connectorkit.dynamodb.reliability;
+package io.connectorkit.dynamodb;
 
-import static io.connectorkit.dynamodb.reliability.ConnectorUnderTest.inputs;
+import static io.connectorkit.dynamodb.ConnectorUnderTest.inputs;
 import static io.connectorkit.dynamodb.testing.FaultProxy.Fault.HTTP_500;
 import static io.connectorkit.dynamodb.testing.FaultProxy.Fault.HTTP_503;
 import static io.connectorkit.dynamodb.testing.FaultProxy.Fault.RESET;
@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.ClientSettings;
-import io.connectorkit.dynamodb.DynamoDbRetries;
 import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
 import io.connectorkit.dynamodb.testing.FaultProxy;
 import io.connectorkit.spi.Connection;

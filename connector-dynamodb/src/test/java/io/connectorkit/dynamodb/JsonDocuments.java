@@ -1,4 +1,4 @@
-package io.connectorkit.dynamodb.reliability;
+package io.connectorkit.dynamodb;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

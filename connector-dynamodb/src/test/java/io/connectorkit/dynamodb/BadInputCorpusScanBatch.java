@@ -1,8 +1,8 @@
-package io.connectorkit.dynamodb.reliability;
+package io.connectorkit.dynamodb;
 
-import static io.connectorkit.dynamodb.reliability.BadInput.of;
-import static io.connectorkit.dynamodb.reliability.BadInputCorpus.ITEMS;
-import static io.connectorkit.dynamodb.reliability.BadInputCorpus.ORDERS;
+import static io.connectorkit.dynamodb.BadInput.of;
+import static io.connectorkit.dynamodb.BadInputCorpus.ITEMS;
+import static io.connectorkit.dynamodb.BadInputCorpus.ORDERS;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.connectorkit.dynamodb.reliability;
+package io.connectorkit.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.connectorkit.dynamodb.reliability;
+package io.connectorkit.dynamodb;
 
 import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
 import io.connectorkit.dynamodb.testing.DynamoDbLocalServer;

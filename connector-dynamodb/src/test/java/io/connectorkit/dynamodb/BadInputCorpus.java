@@ -1,6 +1,6 @@
-package io.connectorkit.dynamodb.reliability;
+package io.connectorkit.dynamodb;
 
-import static io.connectorkit.dynamodb.reliability.BadInput.of;
+import static io.connectorkit.dynamodb.BadInput.of;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

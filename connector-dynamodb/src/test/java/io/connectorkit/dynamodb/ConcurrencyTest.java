@@ -1,6 +1,6 @@
-package io.connectorkit.dynamodb.reliability;
+package io.connectorkit.dynamodb;
 
-import static io.connectorkit.dynamodb.reliability.ConnectorUnderTest.inputs;
+import static io.connectorkit.dynamodb.ConnectorUnderTest.inputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

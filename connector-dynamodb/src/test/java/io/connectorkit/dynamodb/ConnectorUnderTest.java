@@ -1,7 +1,5 @@
-package io.connectorkit.dynamodb.reliability;
+package io.connectorkit.dynamodb;
 
-import io.connectorkit.dynamodb.ClientSettings;
-import io.connectorkit.dynamodb.DynamoDbConnector;
 import io.connectorkit.dynamodb.testing.LoopbackSts;
 import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.host.RegisteredConnector;
