@@ -7,7 +7,6 @@ import static io.connectorkit.dynamodb.CommonInputs.EXPRESSION_ATTRIBUTE_NAMES_I
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
@@ -30,8 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * <p>DynamoDB answers a batch in any order, so items are matched to keys by their key attributes; a projection
  * that leaves those out is sent with them added, and they are taken off again before the items are returned.
  */
-@AutoService(Action.class)
-public final class BatchGetItemsAction extends DynamoDbAction {
+final class BatchGetItemsAction extends DynamoDbAction {
     static final String KEYS = "keys";
     static final String PROJECTION_EXPRESSION = "projectionExpression";
     static final String CONSISTENT_READ = "consistentRead";

@@ -6,7 +6,6 @@ import static io.connectorkit.dynamodb.CommonInputs.ITEM_FORMAT_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.InputDescriptor;
@@ -31,8 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * request holding both. When a request fails part-way, the error says how many were written and deleted before it:
  * requests are sent one after another, so those are exactly what the table holds of this batch.
  */
-@AutoService(Action.class)
-public final class BatchWriteItemsAction extends DynamoDbAction {
+final class BatchWriteItemsAction extends DynamoDbAction {
     static final String PUTS = "puts";
     static final String DELETES = "deletes";
     static final String VALUE_TYPES = CommonInputs.VALUE_TYPES;

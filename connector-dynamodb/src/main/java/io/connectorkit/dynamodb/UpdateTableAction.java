@@ -4,7 +4,6 @@ import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
@@ -23,8 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
  * Changes a table's billing mode, provisioned throughput or time to live, and waits until the table is ACTIVE
  * again ({@link TableWaits}). Every input is checked before the first request: a partial update never starts.
  */
-@AutoService(Action.class)
-public final class UpdateTableAction extends DynamoDbAction {
+final class UpdateTableAction extends DynamoDbAction {
     static final String BILLING_MODE = "billingMode";
     static final String READ_CAPACITY_UNITS = "readCapacityUnits";
     static final String WRITE_CAPACITY_UNITS = "writeCapacityUnits";
