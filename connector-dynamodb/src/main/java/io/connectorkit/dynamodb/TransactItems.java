@@ -291,6 +291,14 @@ public final class TransactItems {
         }
     }
 
+    /**
+     * Forgets the items recorded by {@link #target}, so that the entries can be typed and targeted again after
+     * their tables' key schemas were read afresh.
+     */
+    public void forgetTargets() {
+        targets.clear();
+    }
+
     /** A key value compared as DynamoDB compares it: numbers by value, binary by its bytes. */
     private static Object comparable(AttributeValue value) {
         return switch (value.type()) {
