@@ -33,6 +33,28 @@ public final class TableWaits {
                     + " at once.")
             .type(InputType.INTEGER).defaultValue(300L).advanced().build();
 
+    /** The time the waits read and sleep on: the system's, or a test's own, so that a test counts polls, not ms. */
+    interface Clock {
+        Clock SYSTEM = new Clock() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleep(long nanos) throws InterruptedException {
+                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            }
+        };
+
+        long nanoTime();
+
+        void sleep(long nanos) throws InterruptedException;
+    }
+
+    /** {@link Clock#SYSTEM}; a test in this package may set its own and must put this one back. */
+    static volatile Clock clock = Clock.SYSTEM;
+
     private TableWaits() {
     }
 
@@ -102,6 +124,7 @@ public final class TableWaits {
     private static final class Poller {
         private final String table;
         private final Duration wait;
+        private final Clock clock = TableWaits.clock;
         private final long deadline;
         private Duration next = FIRST_POLL;
         private boolean finalPollDone;
@@ -109,7 +132,7 @@ public final class TableWaits {
         Poller(String table, Duration wait) {
             this.table = table;
             this.wait = wait;
-            this.deadline = System.nanoTime() + wait.toNanos();
+            this.deadline = clock.nanoTime() + wait.toNanos();
         }
 
         /**
@@ -120,7 +143,7 @@ public final class TableWaits {
             if (wait.isZero()) {
                 return false;
             }
-            long left = deadline - System.nanoTime();
+            long left = deadline - clock.nanoTime();
             if (finalPollDone) {
                 throw timeout(lastStatus, awaited);
             }
@@ -128,7 +151,7 @@ public final class TableWaits {
             finalPollDone = pause >= left;
             next = Duration.ofNanos(Math.min(LONGEST_POLL.toNanos(), next.toNanos() * 3 / 2));
             try {
-                Thread.sleep(pause / 1_000_000, (int) (pause % 1_000_000));
+                clock.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ConnectorException(ErrorCode.TIMEOUT, "interrupted while waiting for table '" + table
