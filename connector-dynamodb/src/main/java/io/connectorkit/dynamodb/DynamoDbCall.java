@@ -191,6 +191,8 @@ public final class DynamoDbCall {
 
     /** Sends one request and logs it; a failure is the SDK's, for the caller to map. */
     private <R extends DynamoDbResponse> R attempt(Supplier<String> shape, Supplier<R> request) {
+        // the host hears of every request before it is sent, and stops a call it has given up on here
+        context.progress(shape);
         long started = System.nanoTime();
         R response;
         try {
