@@ -6,7 +6,6 @@ import static io.connectorkit.dynamodb.CommonInputs.ITEM_FORMAT_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.InputDescriptor;
@@ -31,8 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * request holding both. When a request fails part-way, the error says how many were written and deleted before it:
  * requests are sent one after another, so those are exactly what the table holds of this batch.
  */
-@AutoService(Action.class)
-public final class BatchWriteItemsAction extends DynamoDbAction {
+final class BatchWriteItemsAction extends DynamoDbAction {
     static final String PUTS = "puts";
     static final String DELETES = "deletes";
     static final String VALUE_TYPES = CommonInputs.VALUE_TYPES;
@@ -90,10 +88,10 @@ public final class BatchWriteItemsAction extends DynamoDbAction {
         keys.forEach(key -> writes.add(WriteRequest.builder()
                 .deleteRequest(DeleteRequest.builder().key(key).build()).build()));
         long[] done = new long[2];
-        String subject = "table '" + table + "'";
+        UnprocessedRetries retries = new UnprocessedRetries(call.callTimeout(), "table '" + table + "'");
         try {
             for (int from = 0; from < writes.size(); from += CHUNK) {
-                UnprocessedRetries.sendAll(writes.subList(from, Math.min(from + CHUNK, writes.size())),
+                retries.sendAll(writes.subList(from, Math.min(from + CHUNK, writes.size())),
                         (entries, attempt) -> {
                             BatchWriteItemResponse response = call.sendTyped(table, () -> "BatchWriteItem '" + table
                                     + "' " + entries.size() + " requests" + (attempt == 1 ? "" : ", try " + attempt),
@@ -105,7 +103,7 @@ public final class BatchWriteItemsAction extends DynamoDbAction {
                             done[0] += puts;
                             done[1] += entries.size() - unprocessed.size() - puts;
                             return unprocessed;
-                        }, call.callTimeout(), subject);
+                        });
             }
         } catch (ConnectorException e) {
             throw new ConnectorException(e.code(), e.getMessage() + "; before this failure " + done[0] + " of "

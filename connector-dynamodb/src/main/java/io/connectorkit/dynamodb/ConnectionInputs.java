@@ -12,7 +12,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * The connection inputs both connection types share (the key pair, an optional session token and an optional
  * endpoint), declared once with the seed's labels and comments, and how their values become SDK credentials.
  */
-public final class ConnectionInputs {
+final class ConnectionInputs {
     public static final String ACCESS_KEY_ID = "accessKeyId";
     public static final String SECRET_ACCESS_KEY = "secretAccessKey";
     public static final String SESSION_TOKEN = "sessionToken";

@@ -6,7 +6,6 @@ import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
@@ -24,8 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** Creates a table and waits until it is ACTIVE ({@link TableWaits}), so the next step of a workflow can use it. */
-@AutoService(Action.class)
-public final class CreateTableAction extends DynamoDbAction {
+final class CreateTableAction extends DynamoDbAction {
     static final String ATTRIBUTE_DEFINITIONS = "attributeDefinitions";
     static final String KEY_SCHEMA = "keySchema";
     static final String BILLING_MODE = "billingMode";

@@ -12,7 +12,6 @@ import static io.connectorkit.dynamodb.CommonInputs.RANGE_KEY_VALUE_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.Inputs;
 import java.util.Map;
@@ -21,8 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /** Deletes one item by its key, optionally under a condition; returns the deleted item. */
-@AutoService(Action.class)
-public final class DeleteItemAction extends DynamoDbAction {
+final class DeleteItemAction extends DynamoDbAction {
     public DeleteItemAction() {
         super("deleteItem", "Delete Item", "Delete an item from a DynamoDB database",
                 REGION_INPUT, TABLE_NAME_INPUT, HASH_KEY_VALUE_INPUT, RANGE_KEY_VALUE_INPUT,

@@ -4,14 +4,12 @@ import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Action;
 import java.time.Duration;
 import java.util.Map;
 
 /** Deletes a table, waits until it is gone ({@link TableWaits}) and forgets its key schema. */
-@AutoService(Action.class)
-public final class DeleteTableAction extends DynamoDbAction {
+final class DeleteTableAction extends DynamoDbAction {
     public DeleteTableAction() {
         super("deleteTable", "Delete Table", "Delete an existing DynamoDB Table",
                 REGION_INPUT, TABLE_NAME_INPUT, TableWaits.WAIT_SECONDS_INPUT, CONNECTION_INPUT);

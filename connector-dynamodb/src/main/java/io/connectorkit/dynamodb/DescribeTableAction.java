@@ -4,13 +4,11 @@ import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Action;
 import java.util.Map;
 
 /** Fetches a table's metadata. */
-@AutoService(Action.class)
-public final class DescribeTableAction extends DynamoDbAction {
+final class DescribeTableAction extends DynamoDbAction {
     public DescribeTableAction() {
         super("describeTable", "Describe Table", "Fetch metadata about an existing DynamoDB Table",
                 REGION_INPUT, TABLE_NAME_INPUT, CONNECTION_INPUT);

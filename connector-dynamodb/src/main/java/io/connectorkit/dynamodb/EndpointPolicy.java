@@ -23,7 +23,7 @@ import java.util.Optional;
  * would make validation slow and racy); {@link #isMetadataAddress(InetAddress)} lets the HTTP client's resolver
  * refuse a name that resolves to such an address at connect time.
  */
-public final class EndpointPolicy {
+final class EndpointPolicy {
     private static final byte[] EC2_IPV6_METADATA = ipv6("fd00:ec2::254");
 
     private EndpointPolicy() {

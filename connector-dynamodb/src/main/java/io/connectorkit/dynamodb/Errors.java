@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.sts.model.StsException;
  * Turns an AWS SDK exception into the connector's {@link ConnectorException} with the code the README's
  * embedding example lists ({@code e.code()}), keeping the service's own error code and message and never a secret.
  */
-public final class Errors {
+final class Errors {
     private static final Set<String> NOT_FOUND = Set.of(
             "ResourceNotFoundException", "TableNotFoundException", "IndexNotFoundException");
     private static final Set<String> THROTTLED = Set.of(

@@ -7,7 +7,6 @@ import static io.connectorkit.dynamodb.CommonInputs.RANGE_KEY_VALUE_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Action;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -15,8 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 /**
  * Reads one item by its key, strongly consistent so that a workflow reads what its previous step wrote.
  */
-@AutoService(Action.class)
-public final class GetItemAction extends DynamoDbAction {
+final class GetItemAction extends DynamoDbAction {
     public GetItemAction() {
         super("getItem", "Get Item", "Retrieve an item from a DynamoDB database",
                 REGION_INPUT, TABLE_NAME_INPUT, HASH_KEY_VALUE_INPUT, RANGE_KEY_VALUE_INPUT, CONNECTION_INPUT,

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * items it read matched nothing, so continuing after them loses nothing, and a selective filter never makes the
  * look-ahead read the rest of the table.
  */
-public final class ItemPages {
+final class ItemPages {
     /**
      * One page as Query and Scan answer it.
      *

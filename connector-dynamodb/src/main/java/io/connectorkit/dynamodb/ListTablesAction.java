@@ -3,14 +3,12 @@ package io.connectorkit.dynamodb;
 import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Action;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 
 /** Lists every table of the region, following every page. */
-@AutoService(Action.class)
-public final class ListTablesAction extends DynamoDbAction {
+final class ListTablesAction extends DynamoDbAction {
     public ListTablesAction() {
         super("listTables", "List Tables", "List all DynamoDB Tables", REGION_INPUT, CONNECTION_INPUT);
     }

@@ -9,7 +9,6 @@ import static io.connectorkit.dynamodb.CommonInputs.ITEM_FORMAT_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
@@ -24,8 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * Queries a table or index, following every page; with {@code queryParameters.Limit} it returns at most that many
  * items and the {@code LastEvaluatedKey} to continue from.
  */
-@AutoService(Action.class)
-public final class QueryItemsAction extends DynamoDbAction {
+final class QueryItemsAction extends DynamoDbAction {
     static final String KEY_CONDITION_EXPRESSION = "keyConditionExpression";
     static final String FILTER_EXPRESSION = "filterExpression";
     static final String QUERY_PARAMETERS = "queryParameters";

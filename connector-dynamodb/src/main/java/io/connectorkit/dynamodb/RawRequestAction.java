@@ -6,7 +6,6 @@ import static io.connectorkit.dynamodb.CommonInputs.ITEM_FORMAT_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.VALUE_TYPES_COMMENT;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
@@ -23,8 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
  * return an empty object. Parameters apply only to a statement with {@code ?} placeholders, and must then match
  * their count.
  */
-@AutoService(Action.class)
-public final class RawRequestAction extends DynamoDbAction {
+final class RawRequestAction extends DynamoDbAction {
     static final String STATEMENT = "statement";
     static final String PARAMETERS = "parameters";
     static final String QUERY_PARAMETERS = "queryParameters";

@@ -9,7 +9,6 @@ import static io.connectorkit.dynamodb.CommonInputs.ITEM_FORMAT_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
@@ -35,8 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * their items segment after segment. A merged scan has no one key to continue from, so it takes no Limit,
  * ExclusiveStartKey or Segment.
  */
-@AutoService(Action.class)
-public final class ScanItemsAction extends DynamoDbAction {
+final class ScanItemsAction extends DynamoDbAction {
     static final String FILTER_EXPRESSION = "filterExpression";
     static final String SCAN_PARAMETERS = "scanParameters";
     static final String PARALLEL_SEGMENTS = "parallelSegments";

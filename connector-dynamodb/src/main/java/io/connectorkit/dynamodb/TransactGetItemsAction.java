@@ -9,7 +9,6 @@ import static io.connectorkit.dynamodb.TransactItems.NAMES;
 import static io.connectorkit.dynamodb.TransactItems.PROJECTION_EXPRESSION;
 import static io.connectorkit.dynamodb.TransactItems.TABLE_NAME;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.dynamodb.TransactItems.Entry;
 import io.connectorkit.dynamodb.TransactItems.Operation;
 import io.connectorkit.spi.Action;
@@ -31,8 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
  * {@code itemFormat: dynamodb}) typed by each table's key schema. Returns one response per entry, in order:
  * {@code {"Item": {...}}}, or {@code {}} for a key that matched nothing.
  */
-@AutoService(Action.class)
-public final class TransactGetItemsAction extends DynamoDbAction {
+final class TransactGetItemsAction extends DynamoDbAction {
     static final String TRANSACT_ITEMS = "transactItems";
 
     private static final Operation GET = new Operation("Get", Set.of(TABLE_NAME, KEY),

@@ -13,7 +13,6 @@ import static io.connectorkit.dynamodb.TransactItems.UPDATE_EXPRESSION;
 import static io.connectorkit.dynamodb.TransactItems.VALUES;
 import static io.connectorkit.dynamodb.TransactItems.VALUE_TYPES;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.dynamodb.TransactItems.Entry;
 import io.connectorkit.dynamodb.TransactItems.Operation;
 import io.connectorkit.spi.Action;
@@ -38,8 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * values in plain JSON (or typed, with {@code itemFormat: dynamodb}) and keys typed by each table's key schema.
  * The whole list is checked before any request; a cancelled transaction names each entry that failed.
  */
-@AutoService(Action.class)
-public final class TransactWriteItemsAction extends DynamoDbAction {
+final class TransactWriteItemsAction extends DynamoDbAction {
     static final String TRANSACT_ITEMS = "transactItems";
     static final String CLIENT_REQUEST_TOKEN = "clientRequestToken";
     /** DynamoDB's limit on an idempotency token. */

@@ -12,7 +12,6 @@ import static io.connectorkit.dynamodb.CommonInputs.RANGE_KEY_VALUE_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
@@ -27,8 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * Like DynamoDB's UpdateItem it creates the item when none exists; a condition such as
  * {@code attribute_exists(id)} makes it update-only.
  */
-@AutoService(Action.class)
-public final class UpdateItemAction extends DynamoDbAction {
+final class UpdateItemAction extends DynamoDbAction {
     static final String UPDATE_EXPRESSION = "updateExpression";
 
     public UpdateItemAction() {

@@ -4,7 +4,6 @@ import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
@@ -34,8 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
  * table, time to live on a second attribute or while the last change is still going on) is refused before the
  * first write, so that one refusal never leaves the other change applied, and a rerun does what is left.
  */
-@AutoService(Action.class)
-public final class UpdateTableAction extends DynamoDbAction {
+final class UpdateTableAction extends DynamoDbAction {
     static final String BILLING_MODE = "billingMode";
     static final String READ_CAPACITY_UNITS = "readCapacityUnits";
     static final String WRITE_CAPACITY_UNITS = "writeCapacityUnits";

@@ -10,7 +10,6 @@ import static io.connectorkit.dynamodb.CommonInputs.ITEM_FORMAT_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
@@ -26,8 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * <p>Key attributes without a type in Value Types take the table's key types, so {@code {"id": "7"}} is
  * stored with the number 7 when {@code id} is an {@code N} key.
  */
-@AutoService(Action.class)
-public final class UpsertItemAction extends DynamoDbAction {
+final class UpsertItemAction extends DynamoDbAction {
     static final String VALUE = "value";
     static final String VALUE_TYPES = CommonInputs.VALUE_TYPES;
 

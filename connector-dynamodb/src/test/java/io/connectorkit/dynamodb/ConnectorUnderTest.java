@@ -5,14 +5,12 @@ import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.host.RegisteredConnector;
 import io.connectorkit.spi.Action;
 import io.connectorkit.spi.Connection;
-import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.Json;
 import io.connectorkit.testkit.RecordingLogger;
 import io.connectorkit.testkit.SecretLedger;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,7 @@ import java.util.ServiceLoader;
 
 /**
  * One connector instance, built with chosen client settings, in a registry of the connection types and actions
- * {@link ServiceLoader} finds, run the way a host runs it: through {@code RegisteredAction.run} with debug on and
+ * {@link java.util.ServiceLoader} finds, run the way a host runs it: through {@code RegisteredAction.run} with debug on and
  * a logger. Every log line, failure, output and {@code toString()} on the way is recorded in the
  * {@link SecretLedger}.
  */
@@ -44,11 +42,7 @@ final class ConnectorUnderTest implements AutoCloseable {
 
     private ConnectorUnderTest(ClientSettings settings) {
         this.connector = new DynamoDbConnector(settings);
-        List<ConnectionType> types = new ArrayList<>();
-        ServiceLoader.load(ConnectionType.class, getClass().getClassLoader()).forEach(types::add);
-        List<Action> actions = new ArrayList<>();
-        ServiceLoader.load(Action.class, getClass().getClassLoader()).forEach(actions::add);
-        this.registry = ConnectorRegistry.of(List.of(connector), types, actions);
+        this.registry = ConnectorRegistry.of(List.of(connector), List.of(), List.of());
         SecretLedger.text(registry.toString());
         SecretLedger.text(connector.toString());
         SecretLedger.text(settings.toString());

@@ -94,7 +94,7 @@ class TableWaitsTest {
     }
 
     /** A clock that moves only when the waits sleep, and records each sleep. */
-    private static final class SteppedClock implements TableWaits.Clock {
+    private static final class SteppedClock implements Backoff.Clock {
         private final List<Long> sleeps = new java.util.ArrayList<>();
         private long now;
 
@@ -116,13 +116,13 @@ class TableWaitsTest {
         proxy.clearRequests();
         answerDescribe(table, "DELETING", Integer.MAX_VALUE);
         SteppedClock clock = new SteppedClock();
-        TableWaits.clock = clock;
+        Backoff.clock = clock;
         ConnectorException e;
         try {
             e = assertThrows(ConnectorException.class,
                     () -> run("deleteTable", inputs("tableName", table, "waitSeconds", 2)));
         } finally {
-            TableWaits.clock = TableWaits.Clock.SYSTEM;
+            Backoff.clock = Backoff.Clock.SYSTEM;
         }
         assertEquals(ErrorCode.TIMEOUT, e.code(), e.getMessage());
         assertTrue(e.getMessage().startsWith("deleteTable: table '" + table + "' was still DELETING after waiting 2 s"),

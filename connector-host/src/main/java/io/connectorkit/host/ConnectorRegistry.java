@@ -18,7 +18,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Discovery: every {@link Connector}, {@link ConnectionType} and {@link Action} a class loader provides,
+ * Discovery: every {@link Connector} a class loader provides, with the connection types and actions it lists
+ * ({@link Connector#connectionTypes()}, {@link Connector#actions()}) and any registered as services of their own,
  * grouped by connector key into an immutable registry.
  *
  * <p>A host loads each plugin with its own class loader and calls {@link #load(ClassLoader)} with it. Two
@@ -41,15 +42,22 @@ public final class ConnectorRegistry implements AutoCloseable {
     }
 
     /** Builds a registry from instances a host already has (for embedding and tests); same checks as load. */
-    public static ConnectorRegistry of(List<? extends Connector> connectors, List<? extends ConnectionType> types,
-            List<? extends Action> actions) {
+    public static ConnectorRegistry of(List<? extends Connector> connectors, List<? extends ConnectionType> services,
+            List<? extends Action> actionServices) {
         Map<String, Connector> byKey = new TreeMap<>();
+        // what a connector lists itself comes first, then what is registered as a service of its own
+        List<ConnectionType> types = new ArrayList<>();
+        List<Action> actions = new ArrayList<>();
         for (Connector connector : connectors) {
             Connector earlier = byKey.putIfAbsent(connector.descriptor().key(), connector);
             if (earlier != null) {
                 throw duplicate("connector", connector.descriptor().key(), earlier, connector);
             }
+            types.addAll(connector.connectionTypes());
+            actions.addAll(connector.actions());
         }
+        types.addAll(services);
+        actions.addAll(actionServices);
         Map<String, Map<String, ConnectionType>> typesByConnector = new LinkedHashMap<>();
         for (ConnectionType type : types) {
             ConnectionDescriptor d = type.descriptor();

@@ -16,7 +16,7 @@ import java.util.Map;
  * are all JSON strings yet want different editors; advanced inputs carry {@code x-advanced}; an {@link io.connectorkit.spi.InputRule} is a {@code pattern}. A required input
  * with a default is not listed as required: the action applies the default.
  */
-public final class JsonSchemas {
+final class JsonSchemas {
     public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
     private JsonSchemas() {

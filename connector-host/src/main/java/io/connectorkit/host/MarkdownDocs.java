@@ -6,22 +6,34 @@ import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.ConnectorDescriptor;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A connector's documentation page, generated from its metadata alone, in the layout of the seed page: front matter,
- * icon and description, then {@code ## Connections} and {@code ## Actions} (each sorted by label, the connector's
- * {@linkplain io.connectorkit.spi.Connector#addedKeys() later additions} after the others), each with its
- * description and a table of {@code | Input | Comments | Default |}.
+ * icon and description, then {@code ## Connections} and {@code ## Actions}, each with its description and a table of
+ * {@code | Input | Comments | Default |}.
+ *
+ * <p>Order: a page once published keeps its layout. When the connector's jar holds its page as last published (the
+ * resource {@value #PUBLISHED_PAGE}, {@code KEY} the connector's key), the sections that page has come first, in its
+ * order, and what the connector added since follows in each group, sorted by label; without one, every section is
+ * sorted by label.
  *
  * <p>Inputs marked {@linkplain InputDescriptor#advanced() advanced} (beyond the documented basics) follow in a table
  * of their own under {@code #### Advanced inputs}, so the basic table reads as the product page does. JSON defaults
  * are shown as the seed shows them: the value's indented JSON, one line per {@code <br />}, in {@code <code>}.
  */
 public final class MarkdownDocs {
+    /** Where a connector's jar may hold its page as last published; {@code KEY} stands for the connector's key. */
+    public static final String PUBLISHED_PAGE = "/META-INF/connectorkit/docs/KEY.md";
+
     private MarkdownDocs() {
     }
 
@@ -39,23 +51,44 @@ public final class MarkdownDocs {
         }
         out.append(d.description()).append('\n');
 
-        // sorted by label as on the product page, the connector's later additions after the page's own
-        List<String> added = connector.connector().addedKeys();
+        Map<String, Integer> published = publishedSections(connector);
         List<ConnectionDescriptor> connections = connector.connectionTypes().stream().map(ConnectionType::descriptor)
-                .sorted(Comparator.comparing((ConnectionDescriptor c) -> added.contains(c.key()))
-                        .thenComparing(ConnectionDescriptor::label)).toList();
+                .sorted(Comparator.comparing((ConnectionDescriptor c) -> published.getOrDefault(c.label(),
+                        Integer.MAX_VALUE)).thenComparing(ConnectionDescriptor::label)).toList();
         if (!connections.isEmpty()) {
             out.append("\n## Connections\n");
             connections.forEach(c -> section(out, c.label(), c.description(), c.inputs()));
         }
         List<ActionDescriptor> actions = connector.actions().stream().map(RegisteredAction::descriptor)
-                .sorted(Comparator.comparing((ActionDescriptor a) -> added.contains(a.key()))
-                        .thenComparing(ActionDescriptor::label)).toList();
+                .sorted(Comparator.comparing((ActionDescriptor a) -> published.getOrDefault(a.label(),
+                        Integer.MAX_VALUE)).thenComparing(ActionDescriptor::label)).toList();
         if (!actions.isEmpty()) {
             out.append("\n## Actions\n");
             actions.forEach(a -> section(out, a.label(), a.description(), a.inputs()));
         }
         return out.toString();
+    }
+
+    /**
+     * The position of each section ({@code ### Label}) on the connector's published page, in page order; empty when
+     * its jar holds none.
+     */
+    static Map<String, Integer> publishedSections(RegisteredConnector connector) {
+        String name = PUBLISHED_PAGE.replace("KEY", connector.descriptor().key());
+        Map<String, Integer> positions = new HashMap<>();
+        try (InputStream in = connector.connector().getClass().getResourceAsStream(name)) {
+            if (in == null) {
+                return positions;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("### ")) {
+                    positions.putIfAbsent(line.substring(4).strip(), positions.size());
+                }
+            }
+            return positions;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + name, e);
+        }
     }
 
     private static void section(StringBuilder out, String label, String description, List<InputDescriptor> inputs) {

@@ -1,8 +1,10 @@
 package io.connectorkit.host.temporal;
 
-import io.connectorkit.host.workflow.References;
+import io.connectorkit.host.workflow.StepListener;
+import io.connectorkit.host.workflow.StepLoop;
+import io.connectorkit.host.workflow.StepResult;
 import io.connectorkit.host.workflow.Workflow.Step;
-import io.connectorkit.host.workflow.WorkflowEngine;
+import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.Json;
 import io.temporal.activity.ActivityOptions;
@@ -14,15 +16,14 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The interpreter: deterministic, as Temporal replays it. Everything it computes is a pure function of its input
- * and of the activities' recorded results: references are resolved here, from earlier steps' outputs as history
- * holds them, so a replay on another worker sees the same inputs; the only thing that touches the world is the
- * {@link ConnectorActivities} activity.
+ * and of the activities' recorded results: the host's one {@link StepLoop} resolves references here, from earlier
+ * steps' outputs as history holds them, so a replay on another worker sees the same inputs; the only thing that
+ * touches the world is the {@link ConnectorActivities} activity, the loop's runner.
  */
 public final class InterpreterWorkflowImpl implements InterpreterWorkflow {
 
@@ -62,57 +63,45 @@ public final class InterpreterWorkflowImpl implements InterpreterWorkflow {
                 throw fail(code, firstStepUsing(input, name) + message, outcomes);
             }
         }
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        Map<String, Object> scope = new HashMap<>();
-        scope.put("random", input.random());
-        scope.put("vars", References.resolve(Json.parse(input.varsJson()), scope));
-        scope.put("steps", outputs);
-
-        for (int i = 0; i < input.steps().size(); i++) {
-            StepSpec spec = input.steps().get(i);
-            int number = i + 1;
-            String actionKey = spec.action().substring(spec.action().indexOf('/') + 1);
-            Map<String, Object> inputs = new LinkedHashMap<>();
-            String unresolved = null;
-            for (Map.Entry<String, Object> entry : object(Json.parse(spec.inputsJson())).entrySet()) {
-                try {
-                    inputs.put(entry.getKey(), References.resolve(entry.getValue(), scope));
-                } catch (IllegalArgumentException e) {
-                    unresolved = actionKey + ": input '" + entry.getKey() + "': " + e.getMessage();
-                    break;
-                }
-            }
-            if (unresolved != null) {
-                outcomes.add(new StepOutcome(number, spec.name(), spec.action(), null,
-                        ErrorCode.INVALID_INPUT.name(), unresolved, 0, ErrorCode.INVALID_INPUT + ": " + unresolved));
-                throw fail(ErrorCode.INVALID_INPUT.name(), unresolved, outcomes);
-            }
-            String connectorKey = spec.action().substring(0, spec.action().indexOf('/'));
-            String connection = input.connections().getOrDefault(connectorKey, "");
-            StepCall call = new StepCall(spec.name(), spec.action(), connection, Json.write(inputs),
-                    input.policy().maxOutputBytes());
-            ActivityOptions options = activityOptions(input.policy(), waitSeconds(spec, inputs));
-            if (!connection.isEmpty()) {
-                // only the workers that hold the connection poll its queue
-                options = ActivityOptions.newBuilder(options).setTaskQueue(TemporalHost.connectionQueue(queue,
-                        connection)).build();
-            }
-            ConnectorActivities activities = Workflow.newActivityStub(ConnectorActivities.class, options);
-            try {
-                StepOutput result = activities.runStep(call);
-                Object output = Json.parse(result.outputJson());
-                outputs.put(spec.name(), output);
-                String summary = WorkflowEngine.summary(new Step(spec.name(), spec.action(), inputs, spec.show()),
-                        output, scope);
-                // the output stays in the activity's result: the workflow's own result does not repeat it
-                outcomes.add(new StepOutcome(number, spec.name(), spec.action(), null, null, null,
-                        result.nanos(), summary));
-            } catch (ActivityFailure failure) {
-                String code = code(failure);
-                String message = message(failure);
-                outcomes.add(new StepOutcome(number, spec.name(), spec.action(), null, code, message, 0,
-                        code + ": " + message));
-                throw fail(code, message, outcomes);
+        List<Step> steps = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        for (StepSpec spec : input.steps()) {
+            steps.add(new Step(spec.name(), spec.action(), object(Json.parse(spec.inputsJson())), spec.show()));
+            actions.add(spec.action());
+        }
+        List<StepResult> results = StepLoop.run(steps, actions, object(Json.parse(input.varsJson())), input.random(),
+                (number, step, action, inputs) -> {
+                    String connectorKey = action.substring(0, action.indexOf('/'));
+                    String connection = input.connections().getOrDefault(connectorKey, "");
+                    StepCall call = new StepCall(step.name(), action, connection, Json.write(inputs),
+                            input.policy().maxOutputBytes());
+                    ActivityOptions options = activityOptions(input.policy(),
+                            waitSeconds(input.steps().get(number - 1), inputs));
+                    if (!connection.isEmpty()) {
+                        // only the workers that hold the connection poll its queue
+                        options = ActivityOptions.newBuilder(options).setTaskQueue(TemporalHost.connectionQueue(queue,
+                                connection)).build();
+                    }
+                    ConnectorActivities activities = Workflow.newActivityStub(ConnectorActivities.class, options);
+                    try {
+                        StepOutput result = activities.runStep(call);
+                        return StepLoop.Ran.succeeded(Json.parse(result.outputJson()),
+                                Duration.ofNanos(result.nanos()));
+                    } catch (ActivityFailure failure) {
+                        return StepLoop.Ran.failed(new ConnectorException(ErrorCode.valueOf(code(failure)),
+                                message(failure)), Duration.ZERO);
+                    }
+                }, StepListener.NONE);
+        for (StepResult result : results) {
+            if (result.succeeded()) {
+                // the output stays in the activity's result: the run's own result does not repeat it
+                outcomes.add(new StepOutcome(result.number(), result.step().name(), result.action(), null, null, null,
+                        result.time().toNanos(), result.summary()));
+            } else {
+                ConnectorException e = result.error().get();
+                outcomes.add(new StepOutcome(result.number(), result.step().name(), result.action(), null,
+                        e.code().name(), e.getMessage(), 0, result.summary()));
+                throw fail(e.code().name(), e.getMessage(), outcomes);
             }
         }
         return new RunResult(outcomes);
