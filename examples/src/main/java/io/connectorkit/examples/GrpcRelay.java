@@ -15,6 +15,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Relays every gRPC call a server receives, whatever its method, to a channel, message by message and as bytes: the
@@ -40,9 +45,19 @@ final class GrpcRelay extends HandlerRegistry {
     };
 
     private final Channel target;
+    private final ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "grpc-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     GrpcRelay(Channel target) {
         this.target = target;
+    }
+
+    /** Stops the relay's threads; calls still open are the servers' to end. */
+    void close() {
+        pool.shutdownNow();
     }
 
     @Override
@@ -65,59 +80,50 @@ final class GrpcRelay extends HandlerRegistry {
             if (Context.current().getDeadline() != null) {
                 options = options.withDeadline(Context.current().getDeadline());
             }
-            ClientCall<byte[], byte[]> outgoing = target.newCall(method, options);
-            Pair pair = new Pair(incoming, outgoing);
-            outgoing.start(pair.new Answers(), headers);
-            pair.requestFromTarget();
-            pair.requestFromCaller();
+            Pair pair = new Pair(incoming, target.newCall(method, options));
+            pair.serial.execute(() -> {
+                pair.outgoing.start(pair.new Answers(), headers);
+                pair.outgoing.request(1);
+                pair.incoming.request(1);
+            });
             return pair.new Requests();
         }
     }
 
-    /** One relayed call; each side's methods are called under its own lock (neither side is thread-safe). */
-    private static final class Pair {
+    /**
+     * One relayed call. Every callback, from either side, becomes a task of the call's own serial queue, run on the
+     * relay's threads: neither side is called concurrently (neither is thread-safe), and no callback runs on a
+     * thread of the in-process server (its channel answers on whatever thread completes a call, which may hold the
+     * server's own locks).
+     */
+    private final class Pair {
         private final ServerCall<byte[], byte[]> incoming;
         private final ClientCall<byte[], byte[]> outgoing;
+        private final Serial serial = new Serial();
 
         Pair(ServerCall<byte[], byte[]> incoming, ClientCall<byte[], byte[]> outgoing) {
             this.incoming = incoming;
             this.outgoing = outgoing;
         }
 
-        void requestFromTarget() {
-            synchronized (outgoing) {
-                outgoing.request(1);
-            }
-        }
-
-        void requestFromCaller() {
-            synchronized (incoming) {
-                incoming.request(1);
-            }
-        }
-
         /** What the caller sends, to the target. */
         final class Requests extends ServerCall.Listener<byte[]> {
             @Override
             public void onMessage(byte[] message) {
-                synchronized (outgoing) {
+                serial.execute(() -> {
                     outgoing.sendMessage(message);
-                }
-                requestFromCaller();
+                    incoming.request(1);
+                });
             }
 
             @Override
             public void onHalfClose() {
-                synchronized (outgoing) {
-                    outgoing.halfClose();
-                }
+                serial.execute(outgoing::halfClose);
             }
 
             @Override
             public void onCancel() {
-                synchronized (outgoing) {
-                    outgoing.cancel("the caller cancelled the call", null);
-                }
+                serial.execute(() -> outgoing.cancel("the caller cancelled the call", null));
             }
         }
 
@@ -125,23 +131,59 @@ final class GrpcRelay extends HandlerRegistry {
         final class Answers extends ClientCall.Listener<byte[]> {
             @Override
             public void onHeaders(Metadata headers) {
-                synchronized (incoming) {
-                    incoming.sendHeaders(headers);
-                }
+                serial.execute(() -> incoming.sendHeaders(headers));
             }
 
             @Override
             public void onMessage(byte[] message) {
-                synchronized (incoming) {
+                serial.execute(() -> {
                     incoming.sendMessage(message);
-                }
-                requestFromTarget();
+                    outgoing.request(1);
+                });
             }
 
             @Override
             public void onClose(Status status, Metadata trailers) {
-                synchronized (incoming) {
-                    incoming.close(status, trailers);
+                serial.execute(() -> {
+                    if (!incoming.isCancelled()) {
+                        incoming.close(status, trailers);
+                    }
+                });
+            }
+        }
+    }
+
+    /** Runs its tasks one after another, in order, on the relay's threads. */
+    private final class Serial implements Executor {
+        private final Deque<Runnable> tasks = new ArrayDeque<>();
+        private boolean running;
+
+        @Override
+        public void execute(Runnable task) {
+            synchronized (this) {
+                tasks.add(task);
+                if (running) {
+                    return;
+                }
+                running = true;
+            }
+            pool.execute(this::drain);
+        }
+
+        private void drain() {
+            while (true) {
+                Runnable task;
+                synchronized (this) {
+                    task = tasks.poll();
+                    if (task == null) {
+                        running = false;
+                        return;
+                    }
+                }
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    // a call the other side already ended: nothing left to relay to it
                 }
             }
         }

@@ -19,10 +19,12 @@ import java.net.InetSocketAddress;
  */
 public final class LoopbackTestServer implements AutoCloseable {
     private final TestServer.InProcessTestServer services;
+    private final GrpcRelay relay;
     private final Server server;
 
-    private LoopbackTestServer(TestServer.InProcessTestServer services, Server server) {
+    private LoopbackTestServer(TestServer.InProcessTestServer services, GrpcRelay relay, Server server) {
         this.services = services;
+        this.relay = relay;
         this.server = server;
     }
 
@@ -30,12 +32,13 @@ public final class LoopbackTestServer implements AutoCloseable {
     public static LoopbackTestServer start(int port) {
         // true: time skipping locked, i.e. off until a client unlocks it (none of ours does)
         TestServer.InProcessTestServer services = TestServer.createServer(true);
+        GrpcRelay relay = new GrpcRelay(services.getChannel());
         try {
             Server server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-                    InsecureServerCredentials.create()).fallbackHandlerRegistry(new GrpcRelay(services.getChannel()))
-                    .build().start();
-            return new LoopbackTestServer(services, server);
+                    InsecureServerCredentials.create()).fallbackHandlerRegistry(relay).build().start();
+            return new LoopbackTestServer(services, relay, server);
         } catch (IOException e) {
+            relay.close();
             services.close();
             throw new UncheckedIOException("the Temporal test server could not bind 127.0.0.1:" + port, e);
         }
@@ -55,5 +58,6 @@ public final class LoopbackTestServer implements AutoCloseable {
     public void close() {
         server.shutdownNow();
         services.close();
+        relay.close();
     }
 }
