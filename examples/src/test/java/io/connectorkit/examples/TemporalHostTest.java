@@ -89,26 +89,31 @@ class TemporalHostTest {
         workers.add(TemporalHost.startWorker(server.target(), TemporalHost.DEFAULT_NAMESPACE, FAULTS_QUEUE, faults,
                 new WorkerConnections(Map.of(), ConnectionSource.declaredOnly())));
 
-        try {
-            registries.get(0).action("createTable").run(registries.get(0).connector("aws-dynamodb").orElseThrow()
-                    .connection("accessKeySecret", localConnection(dynamoDb).inputs()), Map.of(
-                            "region", "us-east-1", "tableName", TABLE, "billingMode", "PAY_PER_REQUEST",
-                            "attributeDefinitions", List.of(Map.of("AttributeName", "pk", "AttributeType", "S"),
-                                    Map.of("AttributeName", "id", "AttributeType", "N")),
-                            "keySchema", List.of(Map.of("AttributeName", "pk", "KeyType", "HASH"),
-                                    Map.of("AttributeName", "id", "KeyType", "RANGE"))));
-        } catch (io.connectorkit.spi.ConnectorException e) {
-            // on a loaded machine the first create can outlast the SDK's attempt timeout; its retry then finds
-            // the table the first attempt made: exactly the retry-after-success that README's idempotency notes
-            if (!e.getMessage().contains("preexisting table")) {
-                throw e;
-            }
+        // the fixture table, made with a plain client: the connector's createTable under test elsewhere, here with
+        // the SDK's own attempt timeout, would on a loaded machine retry a create that had gone through
+        try (software.amazon.awssdk.services.dynamodb.DynamoDbClient direct = software.amazon.awssdk.services.dynamodb
+                .DynamoDbClient.builder().endpointOverride(dynamoDb.endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .httpClient(software.amazon.awssdk.http.apache.ApacheHttpClient.create())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("fixture", "fixture")))
+                .build()) {
+            direct.createTable(b -> b.tableName(TABLE).billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(
+                            software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
+                                    .attributeName("pk").attributeType("S").build(),
+                            software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
+                                    .attributeName("id").attributeType("N").build())
+                    .keySchema(
+                            software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder()
+                                    .attributeName("pk").keyType("HASH").build(),
+                            software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder()
+                                    .attributeName("id").keyType("RANGE").build()));
         }
     }
 
     @AfterAll
     static void stop() throws Exception {
-        STEP_PROPERTIES.forEach(p -> System.clearProperty(StepPolicy.PROPERTY_PREFIX + p));
         for (AutoCloseable worker : workers) {
             worker.close();
         }
@@ -407,8 +412,9 @@ class TemporalHostTest {
     }
 
     /**
-     * A name some worker announced but the worker that takes the workflow lacks: the interpreter's first act is to
-     * ask its worker, and the run fails naming the step and the name before any step runs.
+     * A name some worker announced but no running worker holds: the interpreter's first act is a check on the
+     * name's own task queue, which no worker polls, and the run fails naming the step and the name before any step
+     * runs.
      */
     @Test
     void aNameTheRunningWorkerLacksFailsBeforeAnyStepRuns() throws IOException {
@@ -431,8 +437,8 @@ class TemporalHostTest {
             CliRun run = CliRun.of(TemporalHostTest.class.getClassLoader(), "run", file.toString(), "--temporal",
                     server.target(), "--task-queue", queue, "--workflow-id", "lacking-connection");
             assertEquals(1, run.status(), run.out() + run.err());
-            assertTrue(run.out().contains("step 'list': connection 'staging' for 'aws-dynamodb' is not in this"
-                    + " worker's connections file; it has local"), run.out());
+            assertTrue(run.out().contains("step 'list': connection 'staging': no worker of task queue 'elsewhere'"
+                    + " that holds it took the check within 10 s"), run.out());
             List<HistoryEvent> events = client.fetchHistory("lacking-connection").getEvents();
             assertEquals(List.of("CheckConnections"), events.stream()
                     .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
