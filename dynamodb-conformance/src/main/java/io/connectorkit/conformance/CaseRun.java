@@ -118,6 +118,9 @@ final class CaseRun {
             } else if (want.message() != null && !substitute(want.message()).equals(message)) {
                 return Optional.of("expected message \"" + substitute(want.message()) + "\", got " + got);
             }
+            if (want.body() != null) {
+                return JsonMatch.mismatch(substitute(want.body()), answer.json().orElseThrow());
+            }
             return Optional.empty();
         }
         if (answer.isError()) {

@@ -145,7 +145,8 @@ final class JsonMatch {
         return Optional.of(path + ": expected " + wanted + ", got " + shown);
     }
 
-    static String abbreviate(String text) {
+    static String abbreviate(String raw) {
+        String text = raw.replaceAll("\\s+", " ").strip();
         return text.length() <= 300 ? text : text.substring(0, 300) + "...(" + text.length() + " chars)";
     }
 }

@@ -46,8 +46,10 @@ record Step(String operation, JsonNode body, String raw, Optional<String> target
      * @param message the exact message (null: not checked, only for errors DynamoDB sends without one)
      * @param messagePattern a regular expression the whole message matches (null: {@code message} is exact)
      * @param status the HTTP status (400 unless given)
+     * @param body a subset the error's JSON must match beyond type and message (null: none), e.g. a transaction's
+     *     {@code CancellationReasons} or the {@code Item} a failed condition returns
      */
-    record ExpectedError(String type, String message, String messagePattern, int status) {
+    record ExpectedError(String type, String message, String messagePattern, int status, JsonNode body) {
         ExpectedError {
             Objects.requireNonNull(type, "type");
         }

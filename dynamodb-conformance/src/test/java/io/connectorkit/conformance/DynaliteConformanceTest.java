@@ -1,0 +1,20 @@
+package io.connectorkit.conformance;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The corpus against dynalite, for the operations dynalite has (no PartiQL, transactions, streams or
+ * UpdateTimeToLive): every failing case must be one dynalite's known differences list, and every listed case must
+ * still fail.
+ */
+class DynaliteConformanceTest {
+    @Test
+    void dynaliteDiffersOnlyWhereListed() throws Exception {
+        try (LocalEngine dynalite = Engines.dynalite()) {
+            long start = System.nanoTime();
+            List<CaseResult> results = ConformanceRunner.run(dynalite.endpoint(), Engines.DYNALITE_LACKS);
+            Engines.assertAsListed("dynalite", results, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+}
