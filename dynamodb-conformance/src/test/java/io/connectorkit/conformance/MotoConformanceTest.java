@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class MotoConformanceTest {
     @Test
     void motoDiffersOnlyWhereListed() throws Exception {
-        try (LocalEngine moto = Engines.moto()) {
+        try (IndependentEngine moto = IndependentEngine.moto()) {
             long start = System.nanoTime();
             List<CaseResult> results = ConformanceRunner.run(moto.endpoint());
             Engines.assertAsListed("moto", results, (System.nanoTime() - start) / 1_000_000);
