@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.dynamodb.embedded.model.Values;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +34,8 @@ final class TableStream {
 
     /** The shards, oldest first; replaced whole under the lock so readers see a consistent list. */
     private volatile List<Shard> shards;
+    /** The same shards by id, replaced together with the list. */
+    private volatile Map<String, Shard> byId;
     private volatile boolean enabled = true;
     private volatile long disabledAt;
     /** The earliest time at which something time-driven is due; readers skip the lock before it. */
@@ -54,6 +58,7 @@ final class TableStream {
         this.sequences = sequences;
         Shard first = newShard(null, createdAt);
         this.shards = List.of(first);
+        this.byId = Map.of(first.id(), first);
         scheduleRollOver(first);
     }
 
@@ -102,12 +107,8 @@ final class TableStream {
 
     /** The shard of that id as of now, or null when there is none (any more). */
     Shard shard(String shardId, long now) {
-        for (Shard shard : shards(now)) {
-            if (shard.id().equals(shardId)) {
-                return shard;
-            }
-        }
-        return null;
+        catchUp(now);
+        return byId.get(shardId);
     }
 
     /** Adds a record of one write to the open shard, first closing it when it is full or old. */
@@ -184,7 +185,7 @@ final class TableStream {
             }
         }
         if (kept.size() != shards.size()) {
-            shards = List.copyOf(kept);
+            replaceShards(kept);
         }
         nextDue = next;
     }
@@ -204,9 +205,10 @@ final class TableStream {
         while (open.openedAt() + duration <= now) {
             long closeAt = open.openedAt() + duration;
             long childOpensAt = closeAt;
+            // the empty shards that would have opened after this one and aged out by now are never made; the
+            // child that is made names this shard as its parent
             long skip = (now - retention - closeAt) / duration;
-            if (skip > 0 && open.oldest() == null) {
-                // empty shards that would have closed and aged out meanwhile are never made
+            if (skip > 0) {
                 childOpensAt = closeAt + skip * duration;
             }
             open = rollOver(open, closeAt, childOpensAt);
@@ -223,10 +225,20 @@ final class TableStream {
         List<Shard> next = new ArrayList<>(shards.size() + 1);
         next.addAll(shards);
         next.add(child);
-        shards = List.copyOf(next);
+        replaceShards(next);
         due(closeAt + options.retention().toMillis());
         scheduleRollOver(child);
         return child;
+    }
+
+    /** Publishes a new shard list; the map first, so that a reader who sees a shard in the list finds it by id. */
+    private void replaceShards(List<Shard> next) {
+        Map<String, Shard> ids = new HashMap<>();
+        for (Shard shard : next) {
+            ids.put(shard.id(), shard);
+        }
+        byId = Map.copyOf(ids);
+        shards = List.copyOf(next);
     }
 
     private void scheduleRollOver(Shard shard) {
