@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -237,10 +235,5 @@ final class CaseRun {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    /** The tables the case named, for tests of the runner. */
-    List<String> tables() {
-        return new ArrayList<>(tables);
     }
 }

@@ -29,7 +29,7 @@ public final class ConformanceRunner {
     private ConformanceRunner() {
     }
 
-    /** Every case of the corpus's id, operation and documentation line, in order. */
+    /** The ids of every case of the corpus, in order. */
     public static List<String> caseIds() {
         return Corpus.load().stream().map(ConformanceCase::id).toList();
     }
