@@ -344,10 +344,6 @@ public final class Errors {
         return readRule(query, "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
     }
 
-    public static DynamoDbError keyConditionRequired() {
-        return DynamoDbError.validation(
-                "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
-    }
 
     public static DynamoDbError missedKeyElement(String name) {
         return DynamoDbError.validation("Query condition missed key schema element: " + name);

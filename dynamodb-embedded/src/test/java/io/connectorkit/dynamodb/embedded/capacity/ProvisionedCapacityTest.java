@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.dynamodb.embedded.EmbeddedDynamoDb;
 import java.time.Clock;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
@@ -38,6 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Provisioned capacity through the SDK (retries off, so that a refusal is seen): units spent, the 300-second burst
@@ -156,6 +160,27 @@ class ProvisionedCapacityTest {
         assertThrottled("The level of configured provisioned throughput for one or more global secondary indexes of"
                 + " the table was exceeded. Consider increasing your provisioning level for the under-provisioned"
                 + " global secondary indexes with the UpdateTable API", () -> putSmall("indexed", "small"));
+    }
+
+    @Test
+    void aBatchReturnsTheSpentTablesRequestsUnprocessed() {
+        start(true);
+        createTable("spent", 1, 1, false);
+        createTable("fresh", 1, 1, false);
+        putBig("spent", "big");
+        WriteRequest toSpent = WriteRequest.builder().putRequest(p -> p.item(key("s"))).build();
+        WriteRequest toFresh = WriteRequest.builder().putRequest(p -> p.item(key("f"))).build();
+        BatchWriteItemResponse response = dynamoDb.batchWriteItem(r -> r.requestItems(Map.of(
+                "spent", List.of(toSpent), "fresh", List.of(toFresh))));
+        assertEquals(Map.of("spent", List.of(toSpent)), response.unprocessedItems());
+        assertTrue(dynamoDb.getItem(r -> r.tableName("fresh").key(key("f"))).hasItem());
+        assertFalse(dynamoDb.getItem(r -> r.tableName("spent").key(key("s"))).hasItem());
+        // a batch to spent tables only is refused whole
+        assertThrottled(TABLE_MESSAGE, () -> dynamoDb.batchWriteItem(r -> r.requestItems(Map.of(
+                "spent", List.of(toSpent)))));
+        assertThrottled(TABLE_MESSAGE, () -> dynamoDb.transactWriteItems(r -> r.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName("fresh").item(key("t"))).build(),
+                TransactWriteItem.builder().put(p -> p.tableName("spent").item(key("t"))).build())));
     }
 
     @Test
