@@ -6,6 +6,7 @@ import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.ConnectorDescriptor;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.Json;
+import io.connectorkit.spi.TriggerDescriptor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * A connector's documentation page, generated from its metadata alone, in the layout of the seed page: front matter,
- * icon and description, then {@code ## Connections} and {@code ## Actions} (each sorted by label, the connector's
+ * icon and description, then {@code ## Connections}, {@code ## Actions} and {@code ## Triggers} (each sorted by label, the connector's
  * {@linkplain io.connectorkit.spi.Connector#addedKeys() later additions} after the others), each with its
  * description and a table of {@code | Input | Comments | Default |}.
  *
@@ -54,6 +55,13 @@ public final class MarkdownDocs {
         if (!actions.isEmpty()) {
             out.append("\n## Actions\n");
             actions.forEach(a -> section(out, a.label(), a.description(), a.inputs()));
+        }
+        // triggers came after the product page: their section follows the page's own, sorted by label
+        List<TriggerDescriptor> triggers = connector.triggers().stream().map(RegisteredTrigger::descriptor)
+                .sorted(Comparator.comparing(TriggerDescriptor::label)).toList();
+        if (!triggers.isEmpty()) {
+            out.append("\n## Triggers\n");
+            triggers.forEach(t -> section(out, t.label(), t.description(), t.inputs()));
         }
         return out.toString();
     }
