@@ -119,6 +119,11 @@ public final class RegisteredTrigger {
         }
 
         @Override
+        public java.util.Optional<String> absentField(String field) {
+            return named(() -> source.absentField(field));
+        }
+
+        @Override
         public void close() {
             named(() -> {
                 source.close();

@@ -1,6 +1,7 @@
 package io.connectorkit.spi;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An open trigger source: the partitions of one stream and reads of one partition from a position the host keeps.
@@ -43,6 +44,16 @@ public interface TriggerSource extends AutoCloseable {
      * @throws ConnectorException on failure, with its {@link ErrorCode}
      */
     TriggerBatch read(String partitionId, Object position);
+
+    /**
+     * Why this source's events never carry a top-level field of their event (a stream whose view type holds no new
+     * images has no {@code newImage}), so that a host can refuse a workflow that reads it before anything is read.
+     *
+     * @return the reason, worded to follow the field's name and to say what to change; empty when events may carry it
+     */
+    default Optional<String> absentField(String field) {
+        return Optional.empty();
+    }
 
     /** Releases what the source holds; the connector's shared clients stay open. */
     @Override
