@@ -1,6 +1,7 @@
 package io.connectorkit.testkit;
 
 import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.workflow.Templates;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.connectorkit.testkit;
 
 import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.host.RegisteredAction;
+import io.connectorkit.host.workflow.Templates;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.Json;
