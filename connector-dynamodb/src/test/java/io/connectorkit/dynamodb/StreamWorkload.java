@@ -35,13 +35,23 @@ final class StreamWorkload {
     private final Random random;
     private final Map<String, Map<String, Object>> items = new LinkedHashMap<>();
     private final List<Change> changes = new ArrayList<>();
+    private final boolean batches;
     private int nextId;
     private int nextValue;
 
     StreamWorkload(DynamoDbClient client, String table, long seed) {
+        this(client, table, seed, true);
+    }
+
+    /**
+     * @param batches whether batch writes and transactions are among the writes (an engine that serves neither yet
+     *                gets puts, updates and deletes only)
+     */
+    StreamWorkload(DynamoDbClient client, String table, long seed, boolean batches) {
         this.client = client;
         this.table = table;
         this.random = new Random(seed);
+        this.batches = batches;
     }
 
     /** Creates a table keyed by {@code id} (S) with a stream of this view type. */
@@ -64,9 +74,9 @@ final class StreamWorkload {
         while (changes.size() < count) {
             int left = count - changes.size();
             int kind = random.nextInt(10);
-            if (kind == 0 && left >= 2) {
+            if (batches && kind == 0 && left >= 2) {
                 batch(Math.min(left, 2 + random.nextInt(24)));
-            } else if (kind == 1 && left >= 2) {
+            } else if (batches && kind == 1 && left >= 2) {
                 transaction(Math.min(left, 2 + random.nextInt(9)));
             } else if (kind <= 4 || items.isEmpty()) {
                 put(random.nextInt(3) == 0 && !items.isEmpty() ? existing() : newId());
