@@ -3,7 +3,7 @@ package io.connectorkit.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.MotoServer;
+import io.connectorkit.dynamodb.embedded.EmbeddedDynamoDb;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -33,13 +33,16 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * {@code watch} as a separate process, SIGKILLed at random moments while a writer keeps changing the table, then
+ * {@code watch} as a separate process against the embedded engine (shards rolled over every 50 records), SIGKILLed
+ * at random moments while a writer keeps changing the table, then
  * restarted each time: every record's steps ran (none lost), and a record ran twice only when it was in the batch
  * in hand at a kill, so that the duplicates are at most kills × batch size. Each run of a record adds 1 to its row in
  * an audit table, which counts them.
  */
 class WatchKillTest {
-    private static final int KILLS = Integer.getInteger("watchKillTest.kills", 20);
+    /** 5 in every build, to keep it short; {@code -DwatchKillTest.kills=20} for the twenty. */
+    private static final int KILLS = Integer.getInteger("watchKillTest.kills", 5);
+    private static final int MAX_WRITES = 400 * KILLS;
     private static final int BATCH_SIZE = 10;
 
     @Test
@@ -48,7 +51,9 @@ class WatchKillTest {
         long seed = Long.getLong("watchKillTest.seed", System.nanoTime());
         Random random = new Random(seed);
         List<Process> children = new ArrayList<>();
-        try (MotoServer moto = MotoServer.start(); DynamoDbClient sdk = client(moto.endpoint())) {
+        // the engine rolls its shards over every 50 records, so that the watcher is killed across resharding too
+        try (EmbeddedDynamoDb engine = EmbeddedDynamoDb.builder().streamShardRecords(50).start();
+                DynamoDbClient sdk = client(engine.endpoint())) {
             createTable(sdk, "source", StreamViewType.NEW_AND_OLD_IMAGES);
             createTable(sdk, "audit", null);
             Path workflow = dir.resolve("audit.yaml");
@@ -73,7 +78,9 @@ class WatchKillTest {
             AtomicInteger writes = new AtomicInteger();
             Thread writer = new Thread(() -> {
                 Random changes = new Random(seed + 1);
-                while (writing.get()) {
+                while (writing.get() && writes.get() < MAX_WRITES) {
+                    // about as fast as a watcher reads, so that each one is killed in the middle of the stream
+                    pause(4);
                     String id = "k" + changes.nextInt(40);
                     if (changes.nextInt(5) == 0) {
                         // a delete of an item that is not there changes nothing and makes no record
@@ -92,7 +99,7 @@ class WatchKillTest {
             List<Long> killedAfterMs = new ArrayList<>();
             for (int kill = 0; kill < KILLS; kill++) {
                 Process watch = start(children, dir, "watch" + kill, "watch", workflow.toString(), "--state",
-                        state.toString(), "--endpoint", moto.endpoint().toString(), "--poll-ms", "20");
+                        state.toString(), "--endpoint", engine.endpoint().toString(), "--poll-ms", "20");
                 awaitOutput(dir.resolve("watch" + kill + ".out"), "Watching", watch);
                 long after = random.nextInt(1500);
                 killedAfterMs.add(after);
@@ -106,7 +113,7 @@ class WatchKillTest {
             writer.join();
 
             Process last = start(children, dir, "last", "watch", workflow.toString(), "--state", state.toString(),
-                    "--endpoint", moto.endpoint().toString(), "--poll-ms", "20", "--until-idle");
+                    "--endpoint", engine.endpoint().toString(), "--poll-ms", "20", "--until-idle");
             assertTrue(last.waitFor(120, TimeUnit.SECONDS));
             assertEquals(0, last.exitValue(), Files.readString(dir.resolve("last.out"))
                     + Files.readString(dir.resolve("last.err")));
@@ -126,6 +133,14 @@ class WatchKillTest {
                 child.destroyForcibly();
                 child.waitFor(30, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
