@@ -169,7 +169,7 @@ public final class TriggerRunner {
      * have all ended or left the listing, then each stored partition no longer listed (the trigger reports what was
      * lost with it).
      */
-    static List<String> readable(List<TriggerPartition> partitions, TriggerState state) {
+    public static List<String> readable(List<TriggerPartition> partitions, TriggerState state) {
         Map<String, TriggerPartition> byId = new LinkedHashMap<>();
         partitions.forEach(p -> byId.put(p.id(), p));
         List<String> readable = new ArrayList<>();
