@@ -344,10 +344,6 @@ public final class Errors {
         return readRule(query, "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
     }
 
-    public static DynamoDbError keyConditionRequired() {
-        return DynamoDbError.validation(
-                "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
-    }
 
     public static DynamoDbError missedKeyElement(String name) {
         return DynamoDbError.validation("Query condition missed key schema element: " + name);
@@ -385,5 +381,37 @@ public final class Errors {
     public static DynamoDbError segmentOutOfRange(long segment, long total) {
         return DynamoDbError.validation("The Segment parameter is zero-based and must be less than parameter "
                 + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + total);
+    }
+
+    public static DynamoDbError tooManyBatchGetKeys() {
+        return DynamoDbError.validation("Too many items requested for the BatchGetItem call");
+    }
+
+    public static DynamoDbError tooManyBatchWrites() {
+        return DynamoDbError.validation("Too many items requested for the BatchWriteItem call");
+    }
+
+    public static DynamoDbError batchRequestEmpty(String field) {
+        return constraints(List.of(constraint("{}", field,
+                "Member must have length greater than or equal to 1")));
+    }
+
+    public static DynamoDbError writeRequestEmpty() {
+        return DynamoDbError.validation("Supplied AttributeValue has more than one datatypes set, must contain "
+                + "exactly one of the supported datatypes");
+    }
+
+    public static DynamoDbError transactionTooLarge() {
+        return DynamoDbError.validation("Transaction request size exceeds the maximum allowed size of 4 MB");
+    }
+
+    public static DynamoDbError transactItemsCount(int count, String field) {
+        return constraints(List.of(constraint("[...]", field, count < 1
+                ? "Member must have length greater than or equal to 1"
+                : "Member must have length less than or equal to 100")));
+    }
+
+    public static DynamoDbError transactItemNeedsOneAction() {
+        return invalid("TransactItems can only contain one of Check, Put, Update or Delete");
     }
 }

@@ -1,5 +1,6 @@
 package io.connectorkit.dynamodb.embedded.ops;
 
+import io.connectorkit.dynamodb.embedded.partiql.PartiqlOperations;
 import io.connectorkit.dynamodb.embedded.wire.Operation;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,6 +26,12 @@ public final class Operations {
         operations.put("DeleteItem", new DeleteItem(engine));
         operations.put("Query", new Query(engine));
         operations.put("Scan", new Scan(engine));
+        operations.put("BatchGetItem", new BatchGetItem(engine));
+        operations.put("BatchWriteItem", new BatchWriteItem(engine));
+        Transactions transactions = new Transactions();
+        operations.put("TransactGetItems", new TransactGetItems(engine));
+        operations.put("TransactWriteItems", new TransactWriteItems(engine, transactions));
+        operations.putAll(PartiqlOperations.of(engine));
         return operations;
     }
 }

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and sees the stream as DynamoDB would show it then.
  */
 final class TableStream {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private final String arn;
     private final String label;
     private final String tableName;
@@ -124,7 +125,7 @@ final class TableStream {
                 + (keptNew == null ? 0 : Values.itemSize(keptNew));
         long at = Math.max(now, lastRecordAt);
         lastRecordAt = at;
-        String eventId = UUID.randomUUID().toString().replace("-", "");
+        String eventId = eventId();
         List<Shard> current = shards;
         Shard open = current.get(current.size() - 1);
         open.append(new ChangeRecord(sequences.incrementAndGet(), at, eventId, eventName, keys, keptOld, keptNew, size,
@@ -205,9 +206,10 @@ final class TableStream {
         while (open.openedAt() + duration <= now) {
             long closeAt = open.openedAt() + duration;
             long childOpensAt = closeAt;
+            // the empty shards that would have opened after this one and aged out by now are never made; the
+            // child that is made names this shard as its parent
             long skip = (now - retention - closeAt) / duration;
-            if (skip > 0 && open.oldest() == null) {
-                // empty shards that would have closed and aged out meanwhile are never made
+            if (skip > 0) {
                 childOpensAt = closeAt + skip * duration;
             }
             open = rollOver(open, closeAt, childOpensAt);
@@ -228,6 +230,22 @@ final class TableStream {
         due(closeAt + options.retention().toMillis());
         scheduleRollOver(child);
         return child;
+    }
+
+    /**
+     * A record's {@code eventID}: 32 random hexadecimal digits like DynamoDB's. It needs to be unique, not secret,
+     * so a thread-local generator serves (a {@code UUID} costs a secure random draw per write).
+     */
+    private static String eventId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        char[] digits = new char[32];
+        long high = random.nextLong();
+        long low = random.nextLong();
+        for (int i = 0; i < 16; i++) {
+            digits[15 - i] = HEX[(int) (high >>> (4 * i)) & 0xF];
+            digits[31 - i] = HEX[(int) (low >>> (4 * i)) & 0xF];
+        }
+        return new String(digits);
     }
 
     /** Publishes a new shard list; the map first, so that a reader who sees a shard in the list finds it by id. */

@@ -31,7 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -41,6 +40,9 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamStatus;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -169,6 +171,41 @@ class StreamsSdkTest {
     }
 
     @Test
+    void batchesAndTransactionsLeaveOneRecordPerChangedItem() {
+        start(EmbeddedDynamoDb.builder());
+        String arn = createTable("orders", StreamViewType.NEW_AND_OLD_IMAGES).latestStreamArn();
+        dynamoDb.putItem(r -> r.tableName("orders").item(item("gone", 1)));
+        dynamoDb.putItem(r -> r.tableName("orders").item(item("kept", 1)));
+        dynamoDb.batchWriteItem(r -> r.requestItems(Map.of("orders", List.of(
+                WriteRequest.builder().putRequest(p -> p.item(item("x", 1))).build(),
+                WriteRequest.builder().putRequest(p -> p.item(item("kept", 2))).build(),
+                WriteRequest.builder().deleteRequest(d -> d.key(key("gone"))).build()))));
+        dynamoDb.transactWriteItems(r -> r.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName("orders").item(item("y", 1))).build(),
+                TransactWriteItem.builder().update(u -> u.tableName("orders").key(key("x"))
+                        .updateExpression("SET n = :n").expressionAttributeValues(Map.of(":n",
+                                AttributeValue.fromN("5")))).build(),
+                TransactWriteItem.builder().delete(d -> d.tableName("orders").key(key("kept"))).build(),
+                TransactWriteItem.builder().conditionCheck(c -> c.tableName("orders").key(key("nobody"))
+                        .conditionExpression("attribute_not_exists(id)")).build()));
+        // a cancelled transaction changes nothing and so leaves no record
+        assertThrows(TransactionCanceledException.class, () -> dynamoDb.transactWriteItems(r -> r.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName("orders").item(item("z", 1))).build(),
+                TransactWriteItem.builder().conditionCheck(c -> c.tableName("orders").key(key("y"))
+                        .conditionExpression("attribute_not_exists(id)")).build())));
+
+        List<String> described = readAll(arn).stream().map(StreamsSdkTest::describe).toList();
+        assertEquals(List.of("INSERT gone null 1", "INSERT kept null 1"), described.subList(0, 2));
+        assertEquals(List.of("INSERT x null 1", "MODIFY kept 1 2", "REMOVE gone 1 null"),
+                described.subList(2, 5).stream().sorted(java.util.Comparator.comparing(d -> d.split(" ")[1]
+                        .equals("x") ? 0 : d.split(" ")[1].equals("kept") ? 1 : 2)).toList());
+        assertEquals(List.of("INSERT y null 1", "MODIFY x 1 5", "REMOVE kept 2 null"),
+                described.subList(5, 8).stream().sorted(java.util.Comparator.comparing(d -> d.split(" ")[1]
+                        .equals("y") ? 0 : d.split(" ")[1].equals("x") ? 1 : 2)).toList());
+        assertEquals(8, described.size(), described.toString());
+    }
+
+    @Test
     void tenThousandWritesRolledOverEveryFiveHundredRecordsAreReadInOrderParentsFirst() throws Exception {
         start(EmbeddedDynamoDb.builder().streamShardRecords(500));
         String arn = createTable("orders", StreamViewType.NEW_IMAGE).latestStreamArn();
@@ -183,9 +220,15 @@ class StreamsSdkTest {
                 int writer = w;
                 done.add(pool.submit(() -> {
                     for (int version = 0; version < versions; version++) {
+                        // a writer's 25 keys in one batch: each key's versions still come one batch after another
+                        List<WriteRequest> batch = new ArrayList<>();
                         for (int k = writer; k < keys; k += writers) {
-                            dynamoDb.putItem(item("orders", "k" + k, version));
+                            Map<String, AttributeValue> written = item("k" + k, version);
+                            batch.add(WriteRequest.builder().putRequest(p -> p.item(written)).build());
                         }
+                        var unprocessed = dynamoDb.batchWriteItem(r -> r.requestItems(Map.of("orders", batch)))
+                                .unprocessedItems();
+                        assertTrue(unprocessed.isEmpty(), unprocessed.toString());
                     }
                 }));
             }
@@ -281,10 +324,6 @@ class StreamsSdkTest {
 
     private static Map<String, AttributeValue> item(String id, int n) {
         return Map.of("id", AttributeValue.fromS(id), "n", AttributeValue.fromN(Integer.toString(n)));
-    }
-
-    private static PutItemRequest item(String table, String id, int n) {
-        return PutItemRequest.builder().tableName(table).item(item(id, n)).build();
     }
 
     private static Map<String, AttributeValue> key(String id) {
