@@ -5,11 +5,12 @@ import io.connectorkit.spi.Action;
 import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.Connector;
 import io.connectorkit.spi.ConnectorDescriptor;
+import io.connectorkit.spi.Trigger;
 import java.util.List;
 
 /**
  * The {@code aws-dynamodb} connector, the plugin's one public type and one service: brings its connection types and
- * actions ({@link #connectionTypes()}, {@link #actions()}), owns what they share (one client per connection, region
+ * actions and its trigger ({@link #connectionTypes()}, {@link #actions()}, {@link #triggers()}), owns what they share (one client per connection, region
  * and endpoint; the key schema of each table) and releases it on {@link #close()}.
  */
 @AutoService(Connector.class)
@@ -32,6 +33,7 @@ public final class DynamoDbConnector implements Connector {
             new GetItemAction(), new ListTablesAction(), new QueryItemsAction(), new RawRequestAction(),
             new ScanItemsAction(), new TransactGetItemsAction(), new TransactWriteItemsAction(),
             new UpdateItemAction(), new UpdateTableAction(), new UpsertItemAction());
+    private final List<Trigger> triggers = List.of(new StreamRecordsTrigger());
     private final ClientCache clients;
     private final KeySchemaCache keySchemas = new KeySchemaCache();
 
@@ -57,6 +59,11 @@ public final class DynamoDbConnector implements Connector {
     @Override
     public List<Action> actions() {
         return actions;
+    }
+
+    @Override
+    public List<Trigger> triggers() {
+        return triggers;
     }
 
     /** How many DynamoDB clients this instance has built so far: one per connection, region and endpoint. */

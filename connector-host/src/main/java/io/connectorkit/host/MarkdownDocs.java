@@ -6,6 +6,7 @@ import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.ConnectorDescriptor;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.Json;
+import io.connectorkit.spi.TriggerDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ import java.util.Map;
 
 /**
  * A connector's documentation page, generated from its metadata alone, in the layout of the seed page: front matter,
- * icon and description, then {@code ## Connections} and {@code ## Actions}, each with its description and a table of
+ * icon and description, then {@code ## Connections}, {@code ## Actions} and {@code ## Triggers}, each with its description and a table of
  * {@code | Input | Comments | Default |}.
  *
  * <p>Order: a page once published keeps its layout. When the connector's jar holds its page as last published (the
@@ -65,6 +66,13 @@ public final class MarkdownDocs {
         if (!actions.isEmpty()) {
             out.append("\n## Actions\n");
             actions.forEach(a -> section(out, a.label(), a.description(), a.inputs()));
+        }
+        // triggers came after the product page: their section follows the page's own, sorted by label
+        List<TriggerDescriptor> triggers = connector.triggers().stream().map(RegisteredTrigger::descriptor)
+                .sorted(Comparator.comparing(TriggerDescriptor::label)).toList();
+        if (!triggers.isEmpty()) {
+            out.append("\n## Triggers\n");
+            triggers.forEach(t -> section(out, t.label(), t.description(), t.inputs()));
         }
         return out.toString();
     }

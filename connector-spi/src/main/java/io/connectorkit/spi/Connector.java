@@ -25,6 +25,11 @@ public interface Connector extends AutoCloseable {
         return List.of();
     }
 
+    /** The triggers this connector brings, in the order a host should show them; by default none. */
+    default List<Trigger> triggers() {
+        return List.of();
+    }
+
     /** Releases what the connector opened; by default nothing. */
     @Override
     default void close() {

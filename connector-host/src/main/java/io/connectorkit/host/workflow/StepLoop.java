@@ -71,8 +71,22 @@ public final class StepLoop {
      */
     public static List<StepResult> run(List<Workflow.Step> steps, List<String> actions, Map<String, Object> vars,
             String random, Runner runner, StepListener listener) {
+        return run(steps, actions, vars, random, null, runner, listener);
+    }
+
+    /**
+     * As {@link #run(List, List, Map, String, Runner, StepListener)}, for one record of a workflow's trigger: its
+     * event is in scope as {@code ${trigger.…}}.
+     *
+     * @param triggerEvent the record's event (plain JSON); {@code null} for a workflow without a trigger
+     */
+    public static List<StepResult> run(List<Workflow.Step> steps, List<String> actions, Map<String, Object> vars,
+            String random, Object triggerEvent, Runner runner, StepListener listener) {
         Map<String, Object> outputs = new LinkedHashMap<>();
         Map<String, Object> scope = new HashMap<>();
+        if (triggerEvent != null) {
+            scope.put("trigger", triggerEvent);
+        }
         scope.put("random", random);
         Map<String, Object> resolvedVars = new LinkedHashMap<>();
         vars.forEach((k, v) -> resolvedVars.put(k, References.resolve(v, scope)));

@@ -69,8 +69,9 @@ public final class InterpreterWorkflowImpl implements InterpreterWorkflow {
             steps.add(new Step(spec.name(), spec.action(), object(Json.parse(spec.inputsJson())), spec.show()));
             actions.add(spec.action());
         }
+        Object triggerEvent = input.triggerEventJson() == null ? null : Json.parse(input.triggerEventJson());
         List<StepResult> results = StepLoop.run(steps, actions, object(Json.parse(input.varsJson())), input.random(),
-                (number, step, action, inputs) -> {
+                triggerEvent, (number, step, action, inputs) -> {
                     String connectorKey = action.substring(0, action.indexOf('/'));
                     String connection = input.connections().getOrDefault(connectorKey, "");
                     StepCall call = new StepCall(step.name(), action, connection, Json.write(inputs),
