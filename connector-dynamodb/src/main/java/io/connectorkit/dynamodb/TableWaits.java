@@ -73,7 +73,7 @@ public final class TableWaits {
             return;
         }
         Poller poller = new Poller(table, wait);
-        // a delete's answer always says DELETING, even where the table is gone at once (DynamoDB Local): look
+        // a delete's answer always says DELETING, even where the table is gone at once (a local engine): look
         // before the first sleep, so that such a delete costs one DescribeTable rather than a quarter second
         String last;
         do {
