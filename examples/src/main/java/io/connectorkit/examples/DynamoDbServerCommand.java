@@ -17,6 +17,7 @@ final class DynamoDbServerCommand extends Command {
     private static final String DELETE_TABLE_MS = "--delete-table-ms";
     private static final String UPDATE_TABLE_MS = "--update-table-ms";
     private static final String SHARD_RECORDS = "--shard-records";
+    private static final String SHARD_MS = "--shard-ms";
     private static final String ITERATOR_EXPIRY_MS = "--iterator-expiry-ms";
     private static final String STREAM_RETENTION_MS = "--stream-retention-ms";
     private static final String TTL_SWEEP_MS = "--ttl-sweep-ms";
@@ -41,13 +42,15 @@ final class DynamoDbServerCommand extends Command {
                   --delete-table-ms MS      how long a deleted table stays DELETING (default 0)
                   --update-table-ms MS      how long an updated table stays UPDATING (default 0)
                   --shard-records N         a stream shard closes and hands over to a child after N records
+                                            (default: no limit)
+                  --shard-ms MS             ... or after MS (default 4 hours)
                   --iterator-expiry-ms MS   how long a shard iterator stays valid (default 15 minutes)
                   --stream-retention-ms MS  how long stream records are kept (default 24 hours)
                   --ttl-sweep-ms MS         delete items whose time to live has passed every MS (default: never)
                   --enforce-capacity        refuse requests beyond a provisioned table's capacity, as DynamoDB
                                             does (ProvisionedThroughputExceededException)
                 """, Set.of(PORT, CREATE_TABLE_MS, DELETE_TABLE_MS, UPDATE_TABLE_MS, SHARD_RECORDS,
-                        ITERATOR_EXPIRY_MS, STREAM_RETENTION_MS, TTL_SWEEP_MS), Set.of(ENFORCE_CAPACITY));
+                        SHARD_MS, ITERATOR_EXPIRY_MS, STREAM_RETENTION_MS, TTL_SWEEP_MS), Set.of(ENFORCE_CAPACITY));
     }
 
     @Override
@@ -55,23 +58,22 @@ final class DynamoDbServerCommand extends Command {
         if (!args.positionals().isEmpty()) {
             throw new UsageException("takes no arguments, got '" + args.positionals().get(0) + "'");
         }
-        long port = number(args, PORT, 65535).orElseThrow(() -> new UsageException(PORT + " is required"));
+        long port = number(args, PORT, 0, 65535).orElseThrow(() -> new UsageException(PORT + " is required"));
         EmbeddedDynamoDb.Builder builder = EmbeddedDynamoDb.builder().port((int) port);
         // every value is checked before the engine starts, so a usage error never leaves a port bound
-        Optional<Duration> createTable = millis(args, CREATE_TABLE_MS);
-        Optional<Duration> deleteTable = millis(args, DELETE_TABLE_MS);
-        Optional<Duration> updateTable = millis(args, UPDATE_TABLE_MS);
-        Optional<Long> shardRecords = number(args, SHARD_RECORDS, Integer.MAX_VALUE);
-        Optional<Duration> iteratorExpiry = millis(args, ITERATOR_EXPIRY_MS);
-        Optional<Duration> streamRetention = millis(args, STREAM_RETENTION_MS);
-        Optional<Duration> ttlSweep = millis(args, TTL_SWEEP_MS);
-        if (shardRecords.isPresent() && shardRecords.get() == 0) {
-            throw new UsageException(SHARD_RECORDS + " must be at least 1");
-        }
+        Optional<Duration> createTable = millis(args, CREATE_TABLE_MS, 0);
+        Optional<Duration> deleteTable = millis(args, DELETE_TABLE_MS, 0);
+        Optional<Duration> updateTable = millis(args, UPDATE_TABLE_MS, 0);
+        Optional<Long> shardRecords = number(args, SHARD_RECORDS, 1, Integer.MAX_VALUE);
+        Optional<Duration> shardTime = millis(args, SHARD_MS, 1);
+        Optional<Duration> iteratorExpiry = millis(args, ITERATOR_EXPIRY_MS, 1);
+        Optional<Duration> streamRetention = millis(args, STREAM_RETENTION_MS, 1);
+        Optional<Duration> ttlSweep = millis(args, TTL_SWEEP_MS, 1);
         createTable.ifPresent(builder::createTableDelay);
         deleteTable.ifPresent(builder::deleteTableDelay);
         updateTable.ifPresent(builder::updateTableDelay);
         shardRecords.ifPresent(n -> builder.streamShardRecords(n.intValue()));
+        shardTime.ifPresent(builder::streamShardDuration);
         iteratorExpiry.ifPresent(builder::iteratorExpiry);
         streamRetention.ifPresent(builder::streamRetention);
         ttlSweep.ifPresent(builder::ttlSweepInterval);
@@ -84,25 +86,26 @@ final class DynamoDbServerCommand extends Command {
         return OK;
     }
 
-    private static Optional<Duration> millis(Arguments args, String option) throws UsageException {
-        Optional<Long> millis = number(args, option, MAX_MILLIS);
+    private static Optional<Duration> millis(Arguments args, String option, long min) throws UsageException {
+        Optional<Long> millis = number(args, option, min, MAX_MILLIS);
         return millis.map(Duration::ofMillis);
     }
 
-    /** A whole number from 0 to {@code max}, if the option is given. */
-    private static Optional<Long> number(Arguments args, String option, long max) throws UsageException {
+    /** A whole number from {@code min} to {@code max}, if the option is given. */
+    private static Optional<Long> number(Arguments args, String option, long min, long max) throws UsageException {
         Optional<String> text = args.option(option);
         if (text.isEmpty()) {
             return Optional.empty();
         }
         try {
             long value = Long.parseLong(text.get());
-            if (value >= 0 && value <= max) {
+            if (value >= min && value <= max) {
                 return Optional.of(value);
             }
         } catch (NumberFormatException e) {
             // the message below says what is accepted
         }
-        throw new UsageException(option + " must be a whole number from 0 to " + max + ", not '" + text.get() + "'");
+        throw new UsageException(option + " must be a whole number from " + min + " to " + max + ", not '"
+                + text.get() + "'");
     }
 }
