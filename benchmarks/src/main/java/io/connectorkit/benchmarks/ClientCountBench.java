@@ -33,7 +33,7 @@ final class ClientCountBench {
             }
             DynamoDbConnector connector = (DynamoDbConnector) registry.connector(DynamoDbConnector.KEY)
                     .orElseThrow().connector();
-            return connector.clients().clientsBuilt();
+            return connector.clientsBuilt();
         }
     }
 }

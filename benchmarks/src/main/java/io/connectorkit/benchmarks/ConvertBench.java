@@ -1,6 +1,6 @@
 package io.connectorkit.benchmarks;
 
-import io.connectorkit.dynamodb.AttributeValues;
+import io.connectorkit.dynamodb.BenchmarkAccess;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
 import io.connectorkit.spi.Json;
@@ -30,10 +30,9 @@ final class ConvertBench {
     static List<Measurement> run(Environment env) {
         String document = SampleData.document();
         Object plain = Json.parse(document);
-        AlternatingTimer.Operation connector = i -> AttributeValues.toJson(
-                AttributeValues.toItem(plain, Map.of(), VALUE));
-        AlternatingTimer.Operation connectorText = i -> Json.write(AttributeValues.toJson(
-                AttributeValues.toItem(Json.parse(document), Map.of(), VALUE)));
+        AlternatingTimer.Operation connector = i -> BenchmarkAccess.toJson(BenchmarkAccess.toItem(plain, VALUE));
+        AlternatingTimer.Operation connectorText = i -> Json.write(BenchmarkAccess.toJson(
+                BenchmarkAccess.toItem(Json.parse(document), VALUE)));
         AlternatingTimer.Operation baseline = i -> {
             Map<String, AttributeValue> item = EnhancedDocument.fromJson(document).toMap();
             return EnhancedDocument.fromAttributeValueMap(item).toJson();

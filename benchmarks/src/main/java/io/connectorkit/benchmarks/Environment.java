@@ -1,6 +1,6 @@
 package io.connectorkit.benchmarks;
 
-import io.connectorkit.dynamodb.ClientSettings;
+import io.connectorkit.dynamodb.BenchmarkAccess;
 import io.connectorkit.dynamodb.embedded.EmbeddedDynamoDb;
 import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.spi.Connection;
@@ -56,9 +56,8 @@ record Environment(EmbeddedDynamoDb server, ConnectorRegistry registry, Connecti
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         if (Boolean.getBoolean("bench.baselineTimeouts")) {
-            ClientSettings settings = ClientSettings.defaults();
-            builder.overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout())
-                    .apiCallAttemptTimeout(settings.apiCallAttemptTimeout()));
+            builder.overrideConfiguration(o -> o.apiCallTimeout(BenchmarkAccess.defaultApiCallTimeout())
+                    .apiCallAttemptTimeout(BenchmarkAccess.defaultApiCallAttemptTimeout()));
         }
         return builder.build();
     }

@@ -1,14 +1,14 @@
 package io.connectorkit.benchmarks;
 
-import io.connectorkit.examples.ConnectionSource;
-import io.connectorkit.examples.StepListener;
-import io.connectorkit.examples.Workflow;
-import io.connectorkit.examples.WorkflowEngine;
-import io.connectorkit.examples.WorkflowResult;
-import io.connectorkit.examples.temporal.RunResult;
-import io.connectorkit.examples.temporal.StepPolicy;
-import io.connectorkit.examples.temporal.TemporalHost;
-import io.connectorkit.examples.temporal.WorkerConnections;
+import io.connectorkit.host.temporal.RunResult;
+import io.connectorkit.host.temporal.StepPolicy;
+import io.connectorkit.host.temporal.TemporalHost;
+import io.connectorkit.host.temporal.WorkerConnections;
+import io.connectorkit.host.workflow.ConnectionSource;
+import io.connectorkit.host.workflow.StepListener;
+import io.connectorkit.host.workflow.Workflow;
+import io.connectorkit.host.workflow.WorkflowEngine;
+import io.connectorkit.host.workflow.WorkflowResult;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.util.ArrayList;

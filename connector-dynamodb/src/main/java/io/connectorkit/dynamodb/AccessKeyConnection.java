@@ -1,6 +1,5 @@
 package io.connectorkit.dynamodb;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectionDescriptor;
 import io.connectorkit.spi.ConnectionType;
@@ -14,8 +13,7 @@ import software.amazon.awssdk.regions.Region;
  * The {@code accessKeySecret} connection: requests are signed with the access key the user gave (and its session
  * token, for temporary credentials).
  */
-@AutoService(ConnectionType.class)
-public final class AccessKeyConnection implements DynamoDbConnectionType {
+final class AccessKeyConnection implements DynamoDbConnectionType {
     public static final String KEY = "accessKeySecret";
 
     private static final ConnectionDescriptor DESCRIPTOR = new ConnectionDescriptor(DynamoDbConnector.KEY, KEY,

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * of at most 400 KB. Every error is {@code INVALID_INPUT} and reads
  * {@code input 'key' (Label), <where> at <path>: <problem>} (no {@code at <path>} for the top-level value).
  */
-public final class AttributeValues {
+final class AttributeValues {
     /**
      * The levels of nesting DynamoDB stores, the item itself being level 1: an attribute value holds at most 31
      * lists or maps one inside another.

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * converted and typed by the table's key schema as the single-item actions do it, each error naming the input and
  * the entry's position ({@code input 'puts' (Puts), item [3], attribute 'n': ...}), and no key twice in one batch.
  */
-public final class BatchEntries {
+final class BatchEntries {
     private BatchEntries() {
     }
 

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * environment, profiles or instance metadata, save by {@link DefaultCredentialsConnection}, which a host must allow. Timeouts come from {@link ClientSettings}; the SDK's own DynamoDB
  * retry strategy stays in place.
  */
-public final class ClientCache implements AutoCloseable {
+final class ClientCache implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ClientCache.class.getName());
 
     private final ClientSettings settings;

@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
  * @param socketTimeout         waiting for data on an open connection
  * @param maxConnections        the shared HTTP connection pool's size, across every client
  */
-public record ClientSettings(Duration apiCallTimeout, Duration apiCallAttemptTimeout, Duration connectionTimeout,
+record ClientSettings(Duration apiCallTimeout, Duration apiCallAttemptTimeout, Duration connectionTimeout,
         Duration socketTimeout, int maxConnections) {
 
     /** The prefix of the system properties read by {@link #fromSystemProperties()}. */

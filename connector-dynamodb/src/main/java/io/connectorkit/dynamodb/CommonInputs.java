@@ -9,7 +9,7 @@ import io.connectorkit.spi.Inputs;
  * The inputs several actions share, declared once with the seed's labels and comments, and the rules that make
  * their values safe to send (checked by {@link Inputs#validate} before any work, shown in the JSON Schema).
  */
-public final class CommonInputs {
+final class CommonInputs {
     public static final String REGION = "region";
     public static final String TABLE_NAME = "tableName";
     public static final String HASH_KEY_VALUE = "hashKeyValue";

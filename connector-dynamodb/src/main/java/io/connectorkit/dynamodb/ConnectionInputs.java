@@ -12,7 +12,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * The connection inputs both connection types share (the key pair, an optional session token and an optional
  * endpoint), declared once with the seed's labels and comments, and how their values become SDK credentials.
  */
-public final class ConnectionInputs {
+final class ConnectionInputs {
     public static final String ACCESS_KEY_ID = "accessKeyId";
     public static final String SECRET_ACCESS_KEY = "secretAccessKey";
     public static final String SESSION_TOKEN = "sessionToken";
@@ -31,7 +31,7 @@ public final class ConnectionInputs {
             .secret().advanced().build();
     public static final InputDescriptor ENDPOINT_URL_INPUT = InputDescriptor.builder(ENDPOINT_URL, "Endpoint URL")
             .comment("Send requests to this DynamoDB-compatible endpoint instead of the region's AWS endpoint:"
-                    + " DynamoDB Local (http://localhost:8000), a VPC endpoint, ScyllaDB Alternator and the like."
+                    + " a local engine (http://localhost:8000), a VPC endpoint, ScyllaDB Alternator and the like."
                     + " An http or https URL; link-local and instance metadata addresses are refused.")
             .advanced().build();
 

@@ -1,6 +1,5 @@
 package io.connectorkit.dynamodb;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectionDescriptor;
 import io.connectorkit.spi.ConnectionType;
@@ -25,8 +24,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * <p>A shared host must not hand every workflow its own identity, so the connection is refused with
  * {@code ACCESS_DENIED}, before any request, unless the host JVM sets {@value #ALLOW_PROPERTY}{@code =true}.
  */
-@AutoService(ConnectionType.class)
-public final class DefaultCredentialsConnection implements DynamoDbConnectionType {
+final class DefaultCredentialsConnection implements DynamoDbConnectionType {
     public static final String KEY = "awsDefaultCredentials";
     /** The system property with which a host allows this connection type. */
     public static final String ALLOW_PROPERTY = ClientSettings.PROPERTY_PREFIX + "allowDefaultCredentials";

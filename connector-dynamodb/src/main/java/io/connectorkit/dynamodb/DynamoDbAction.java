@@ -11,7 +11,7 @@ import java.util.List;
  * What every action of this connector has in common: its descriptor under the {@code aws-dynamodb} key, and a
  * {@link DynamoDbCall} per run. Subclasses read inputs, build one request, send it and shape the output.
  */
-public abstract class DynamoDbAction implements Action {
+abstract class DynamoDbAction implements Action {
     private final ActionDescriptor descriptor;
 
     protected DynamoDbAction(String key, String label, String description, InputDescriptor... inputs) {

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * One run of one action: its inputs, the connector's shared client and key schemas, and how requests are sent
  * (errors mapped, debug output of shape, time and consumed capacity).
  */
-public final class DynamoDbCall {
+final class DynamoDbCall {
     private final ActionContext context;
     private final Inputs inputs;
     private final DynamoDbConnector connector;

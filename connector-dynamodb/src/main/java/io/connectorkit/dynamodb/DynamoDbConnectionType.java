@@ -13,7 +13,7 @@ import software.amazon.awssdk.regions.Region;
  * and an optional endpoint. {@link ClientCache} builds clients from these, so adding a way to authenticate means
  * adding one implementation.
  */
-public interface DynamoDbConnectionType extends ConnectionType {
+interface DynamoDbConnectionType extends ConnectionType {
     /**
      * The credentials requests of this connection are signed with.
      *

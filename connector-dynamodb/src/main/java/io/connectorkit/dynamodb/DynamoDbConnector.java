@@ -1,26 +1,37 @@
 package io.connectorkit.dynamodb;
 
 import com.google.auto.service.AutoService;
-import io.connectorkit.spi.Connector;
+import io.connectorkit.spi.Action;
 import io.connectorkit.spi.ConnectionType;
+import io.connectorkit.spi.Connector;
 import io.connectorkit.spi.ConnectorDescriptor;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /**
- * The {@code aws-dynamodb} connector: owns what its actions share (one client per connection, region and
- * endpoint; the key schema of each table) and releases it on {@link #close()}.
+ * The {@code aws-dynamodb} connector, the plugin's one public type and one service: brings its connection types and
+ * actions ({@link #connectionTypes()}, {@link #actions()}), owns what they share (one client per connection, region
+ * and endpoint; the key schema of each table) and releases it on {@link #close()}.
  */
 @AutoService(Connector.class)
 public final class DynamoDbConnector implements Connector {
     public static final String KEY = "aws-dynamodb";
 
+    /**
+     * How many times the connector's clients send one request before giving up (the first try and the retries),
+     * for hosts that count requests.
+     */
+    public static final int MAX_ATTEMPTS = DynamoDbRetries.MAX_ATTEMPTS;
+
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(KEY, "Amazon DynamoDB",
             "Create, update, fetch, or delete items in an Amazon (AWS) DynamoDB database", "./assets/aws-dynamodb.png");
 
-    private static final List<String> ADDED_KEYS = List.of("awsDefaultCredentials", "updateTable", "scanItems",
-            "batchGetItems", "batchWriteItems", "transactGetItems", "transactWriteItems");
-
+    private final List<DynamoDbConnectionType> connectionTypes = List.of(new AccessKeyConnection(),
+            new DefaultCredentialsConnection(), new RoleArnConnection());
+    private final List<Action> actions = List.of(new BatchGetItemsAction(), new BatchWriteItemsAction(),
+            new CreateTableAction(), new DeleteItemAction(), new DeleteTableAction(), new DescribeTableAction(),
+            new GetItemAction(), new ListTablesAction(), new QueryItemsAction(), new RawRequestAction(),
+            new ScanItemsAction(), new TransactGetItemsAction(), new TransactWriteItemsAction(),
+            new UpdateItemAction(), new UpdateTableAction(), new UpsertItemAction());
     private final ClientCache clients;
     private final KeySchemaCache keySchemas = new KeySchemaCache();
 
@@ -29,20 +40,8 @@ public final class DynamoDbConnector implements Connector {
         this(ClientSettings.fromSystemProperties());
     }
 
-    public DynamoDbConnector(ClientSettings settings) {
-        this.clients = new ClientCache(settings, connectionTypes());
-    }
-
-    /**
-     * This connector's connection types, found through the {@link ServiceLoader} registration a host reads too, so
-     * that a new type is registered once, by its {@code @AutoService}.
-     */
-    static List<DynamoDbConnectionType> connectionTypes() {
-        return ServiceLoader.load(ConnectionType.class, DynamoDbConnector.class.getClassLoader()).stream()
-                .filter(provider -> DynamoDbConnectionType.class.isAssignableFrom(provider.type()))
-                .map(provider -> (DynamoDbConnectionType) provider.get())
-                .filter(type -> type.descriptor().connectorKey().equals(KEY))
-                .toList();
+    DynamoDbConnector(ClientSettings settings) {
+        this.clients = new ClientCache(settings, connectionTypes);
     }
 
     @Override
@@ -50,17 +49,26 @@ public final class DynamoDbConnector implements Connector {
         return DESCRIPTOR;
     }
 
-    /** What the connector adds beside the seed page's connections and actions (see the README's choices list). */
     @Override
-    public List<String> addedKeys() {
-        return ADDED_KEYS;
+    public List<ConnectionType> connectionTypes() {
+        return List.copyOf(connectionTypes);
     }
 
-    public ClientCache clients() {
+    @Override
+    public List<Action> actions() {
+        return actions;
+    }
+
+    /** How many DynamoDB clients this instance has built so far: one per connection, region and endpoint. */
+    public int clientsBuilt() {
+        return clients.clientsBuilt();
+    }
+
+    ClientCache clients() {
         return clients;
     }
 
-    public KeySchemaCache keySchemas() {
+    KeySchemaCache keySchemas() {
         return keySchemas;
     }
 

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * messages naming the input and the path ({@code attribute 'doc' at n}: the path of the plain value, without the
  * type codes). Written, numbers are their text, as DynamoDB returns them, and binary is base64 text.
  */
-public final class DynamoDbJson {
+final class DynamoDbJson {
     private DynamoDbJson() {
     }
 

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * always {@code 0}), and the JSON number read back from the text DynamoDB returns. Numbers never pass through
  * {@code double}.
  */
-public final class DynamoDbNumbers {
+final class DynamoDbNumbers {
     /** The most significant digits a DynamoDB number holds. */
     public static final int MAX_DIGITS = 38;
     /** The smallest magnitude of a non-zero DynamoDB number. */

@@ -17,7 +17,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  * <p>Why spelled out here rather than as a configurator: the SDK applies a {@code retryStrategy(Consumer)} to its
  * generic default strategy (three attempts), not to DynamoDB's, which would silently drop DynamoDB's retries.
  */
-public final class DynamoDbRetries {
+final class DynamoDbRetries {
     /** DynamoDB's attempts per call, the first included, as {@code DynamoDbRetryPolicy} sets them. */
     public static final int MAX_ATTEMPTS = 9;
     static final Duration BASE_DELAY = Duration.ofMillis(25);

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.sts.model.StsException;
  * Turns an AWS SDK exception into the connector's {@link ConnectorException} with the code the README's
  * embedding example lists ({@code e.code()}), keeping the service's own error code and message and never a secret.
  */
-public final class Errors {
+final class Errors {
     private static final Set<String> NOT_FOUND = Set.of(
             "ResourceNotFoundException", "TableNotFoundException", "IndexNotFoundException");
     private static final Set<String> THROTTLED = Set.of(
@@ -37,7 +37,7 @@ public final class Errors {
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
     /** DynamoDB reports a missing index as a ValidationException, not as a missing resource. */
     private static final String MISSING_INDEX = "does not have the specified index";
-    /** How DynamoDB (and DynamoDB Local, in its own words) refuses a key built from a schema that changed. */
+    /** How DynamoDB (and local engines, each in its own words) refuses a key built from a schema that changed. */
     private static final List<String> KEY_MISMATCH = List.of("key element does not match the schema",
             "Type mismatch for key", "One of the required keys was not given a value");
 

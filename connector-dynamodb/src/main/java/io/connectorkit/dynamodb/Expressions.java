@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param values the values by placeholder, converted from plain JSON with their type hints, in the order given
  * @param names  the attribute names by placeholder, in the order given
  */
-public record Expressions(Map<String, AttributeValue> values, Map<String, String> names) {
+record Expressions(Map<String, AttributeValue> values, Map<String, String> names) {
     public Expressions {
         values = Collections.unmodifiableMap(requireNonNull(values, "values"));
         names = Collections.unmodifiableMap(requireNonNull(names, "names"));

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * String...)} then reads expression values in the chosen form, and the action converts what it returns with
  * {@link #toJson(Map)} ({@link DynamoDbCall#itemFormat()} reads the input once per call).
  */
-public enum ItemFormat {
+enum ItemFormat {
     PLAIN("plain"),
     DYNAMODB("dynamodb");
 

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * contract promises one only when more remain, so a read stopped by its Limit looks ahead: one item without a
  * filter, or page by page until a match or the end with one.
  */
-public final class ItemPages {
+final class ItemPages {
     /**
      * One page as Query and Scan answer it.
      *

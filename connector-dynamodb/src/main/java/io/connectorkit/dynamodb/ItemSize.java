@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * of its elements. DynamoDB's own count is approximate for numbers, so items within a few bytes of the limit may
  * still be refused by the service.
  */
-public final class ItemSize {
+final class ItemSize {
     /** DynamoDB's item size limit: 400 KB. */
     public static final long MAX_ITEM_BYTES = 400 * 1024;
 

@@ -11,7 +11,7 @@ import java.util.Objects;
  * Reads a JSON object input that may also arrive as a Prismatic-style key/value list
  * ({@code [{"key": k, "value": v}, ...]}), since integration platforms often render objects that way.
  */
-public final class JsonObjects {
+final class JsonObjects {
     private JsonObjects() {
     }
 

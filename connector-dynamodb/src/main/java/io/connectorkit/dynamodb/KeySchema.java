@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param rangeName {@code null} when the table has no range key
  * @param hashType  the scalar type code: S, N or B
  */
-public record KeySchema(String table, String hashName, String hashType, String rangeName, String rangeType) {
+record KeySchema(String table, String hashName, String hashType, String rangeName, String rangeType) {
 
     public KeySchema {
         Objects.requireNonNull(table, "table");

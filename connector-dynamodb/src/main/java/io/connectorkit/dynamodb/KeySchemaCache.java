@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * name may mean another table elsewhere. Entries are dropped when the table is deleted or created through the
  * connector, or when DynamoDB says a key did not match.
  */
-public final class KeySchemaCache {
+final class KeySchemaCache {
     /** A table as the client that reaches it sees it: the same name may be another table elsewhere. */
     private record Table(DynamoDbClient client, String name) {
     }

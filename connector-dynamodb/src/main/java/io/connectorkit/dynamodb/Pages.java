@@ -12,7 +12,7 @@ import java.util.function.Function;
  * taken ({@link Long#MAX_VALUE} without a cap), so a request can ask for no more than that and the token of the
  * last page is exactly where the caller stopped.
  */
-public final class Pages {
+final class Pages {
     /** One page: its items, what it scanned, and the token of the next page ({@code null} at the end). */
     public record Page<T, C>(List<T> items, long scanned, C next) {
     }

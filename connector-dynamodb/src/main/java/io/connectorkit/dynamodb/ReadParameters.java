@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * @param key    the key of the input holding the object
  * @param fields the object's fields, in the order given
  */
-public record ReadParameters(Inputs inputs, String key, Map<String, Object> fields) {
+record ReadParameters(Inputs inputs, String key, Map<String, Object> fields) {
     public ReadParameters {
         requireNonNull(inputs, "inputs");
         requireNonNull(key, "key");

@@ -2,7 +2,6 @@ package io.connectorkit.dynamodb;
 
 import static io.connectorkit.spi.ConnectorException.invalidInput;
 
-import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectionDescriptor;
 import io.connectorkit.spi.ConnectionType;
@@ -29,8 +28,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * The {@code awsRoleArn} connection: the user's access key calls STS {@code AssumeRole}, and requests are signed
  * with the temporary credentials it returns, renewed before they expire.
  */
-@AutoService(ConnectionType.class)
-public final class RoleArnConnection implements DynamoDbConnectionType {
+final class RoleArnConnection implements DynamoDbConnectionType {
     public static final String KEY = "awsRoleArn";
     public static final String ROLE_ARN = "roleArn";
     public static final String EXTERNAL_ID = "externalId";

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>Timestamps become ISO-8601 text, bytes base64 text, attribute values plain JSON; absent fields are left out.
  */
-public final class SdkModels {
+final class SdkModels {
     private SdkModels() {
     }
 

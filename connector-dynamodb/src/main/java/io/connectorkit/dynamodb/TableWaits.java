@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * is {@code TIMEOUT} naming the table and its last status. Each DescribeTable is bounded by the client's call
  * timeout; an interrupted thread stops waiting at once.
  */
-public final class TableWaits {
+final class TableWaits {
     public static final String WAIT_SECONDS = "waitSeconds";
     /** The longest wait an input may ask for: an hour, well past any table operation DynamoDB documents. */
     static final long MAX_WAIT_SECONDS = 3600;

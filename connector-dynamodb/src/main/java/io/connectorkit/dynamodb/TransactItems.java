@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * structure is sound ({@link #key}, {@link #typeKeys}), and two entries on one item are refused ({@link #target}),
  * since DynamoDB takes one operation per item in a transaction.
  */
-public final class TransactItems {
+final class TransactItems {
     /** DynamoDB's limit on the entries of one transaction. */
     public static final int MAX_ENTRIES = 100;
 

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * throttling is {@code THROTTLED}, a validation error {@code INVALID_INPUT}, anything else (a conflict with another
  * transaction, say) {@code SERVICE_ERROR}, which a host may retry.
  */
-public final class TransactionCancellation {
+final class TransactionCancellation {
     private static final String NONE = "None";
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
     private static final Set<String> THROTTLED = Set.of("ThrottlingError", "ProvisionedThroughputExceeded",

@@ -17,7 +17,7 @@ import java.util.Set;
  * <p>Codes are accepted in any case and returned upper-case; a {@code null} or empty code means "no hint", so a
  * blank field in a host's form does not force a type.
  */
-public final class TypeHints {
+final class TypeHints {
     /** DynamoDB's attribute type codes, in the order messages list them. */
     public static final List<String> CODES = List.of("S", "N", "B", "BOOL", "NULL", "L", "M", "SS", "NS", "BS");
     private static final Set<String> KNOWN = Set.copyOf(CODES);

@@ -18,7 +18,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
  * this waits as the clients' own retries do after throttling ({@link DynamoDbRetries}: from 50 ms up to 2 s a
  * try, with full jitter), for what is the same cause.
  */
-public final class UnprocessedRetries {
+final class UnprocessedRetries {
     private static final BackoffStrategy BACKOFF = BackoffStrategy.exponentialDelay(
             DynamoDbRetries.THROTTLE_BASE_DELAY, DynamoDbRetries.THROTTLE_MAX_DELAY);
 

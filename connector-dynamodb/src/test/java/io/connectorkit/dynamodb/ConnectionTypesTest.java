@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectionDescriptor;
 import io.connectorkit.spi.ConnectionType;
+import io.connectorkit.spi.Connector;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.InputDescriptor;
@@ -38,9 +39,10 @@ class ConnectionTypesTest {
     }
 
     @Test
-    void bothTypesAreDiscoveredAsServices() {
-        Map<String, ConnectionType> byKey = ServiceLoader.load(ConnectionType.class).stream()
+    void everyTypeIsDiscoveredThroughTheConnectorService() {
+        Map<String, ConnectionType> byKey = ServiceLoader.load(Connector.class).stream()
                 .map(ServiceLoader.Provider::get)
+                .flatMap(c -> c.connectionTypes().stream())
                 .filter(t -> t.descriptor().connectorKey().equals("aws-dynamodb"))
                 .collect(Collectors.toMap(t -> t.descriptor().key(), t -> t));
         assertEquals(List.of("accessKeySecret", "awsDefaultCredentials", "awsRoleArn"),

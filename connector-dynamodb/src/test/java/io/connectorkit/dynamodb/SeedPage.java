@@ -19,7 +19,7 @@ record SeedPage(Map<String, Section> connections, Map<String, Section> actions) 
     }
 
     static SeedPage load() {
-        try (InputStream in = SeedPage.class.getResourceAsStream("/seed/aws-dynamodb-connector.md")) {
+        try (InputStream in = SeedPage.class.getResourceAsStream("/META-INF/connectorkit/docs/aws-dynamodb.md")) {
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** What a step expects of its action: success, an output (as a subset or exactly), or an error. */
-public sealed interface Expectation {
+sealed interface Expectation {
 
     /** The step must simply succeed ({@code expect}, {@code expectExact} and {@code expectError} all absent). */
     record Succeeds() implements Expectation {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param steps      run in order until one fails
  * @param cleanup    always run after the steps, whatever happened; their failures are reported, not fatal
  */
-public record Fixture(Path file, String name, Optional<ConnectionSpec> connection, Map<String, Object> vars,
+record Fixture(Path file, String name, Optional<ConnectionSpec> connection, Map<String, Object> vars,
         List<Step> steps, List<Step> cleanup) {
 
     public Fixture {

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * A fixture file that cannot be run as written: every problem found, each with its line.
  * The message is one {@code file:line: problem} per problem.
  */
-public final class FixtureException extends RuntimeException {
+final class FixtureException extends RuntimeException {
     private final Path file;
     private final List<Problem> problems;
 

@@ -1,6 +1,7 @@
 package io.connectorkit.testkit;
 
 import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.workflow.Templates;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
  * unknown keys, missing or wrongly typed values, actions the registry does not know, steps with more than one
  * expectation, unknown error codes and references to variables nothing defines.
  */
-public final class FixtureLoader {
+final class FixtureLoader {
     private static final List<String> FIXTURE_KEYS = List.of("name", "description", "connection", "vars", "steps",
             "cleanup");
     private static final List<String> STEP_KEYS = List.of("action", "inputs", "connection", "expect", "expectExact",

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param expected what was expected there, as JSON text (or a description such as {@code (absent)})
  * @param actual   what the output holds there, likewise
  */
-public record Mismatch(String path, String expected, String actual) {
+record Mismatch(String path, String expected, String actual) {
 
     public Mismatch {
         Objects.requireNonNull(path, "path");

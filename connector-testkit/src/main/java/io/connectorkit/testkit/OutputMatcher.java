@@ -18,7 +18,7 @@ import java.util.Optional;
  * among others (a listing shared with other scenarios, say). A mismatch names the JSON path where the first
  * difference is.
  */
-public final class OutputMatcher {
+final class OutputMatcher {
     /** The key of an expected object that matches an array in any order. */
     public static final String SET = "$set";
     /** The key of an expected object that matches an array holding its elements among others, in any order. */

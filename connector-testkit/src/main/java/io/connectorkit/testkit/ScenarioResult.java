@@ -12,7 +12,7 @@ import java.util.Optional;
  *                        it passed
  * @param cleanupProblems cleanup steps that failed: reported, but they do not fail the scenario
  */
-public record ScenarioResult(String name, Path file, Optional<String> failure, List<String> cleanupProblems) {
+record ScenarioResult(String name, Path file, Optional<String> failure, List<String> cleanupProblems) {
 
     public ScenarioResult {
         Objects.requireNonNull(name, "name");

@@ -2,6 +2,7 @@ package io.connectorkit.testkit;
 
 import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.host.RegisteredAction;
+import io.connectorkit.host.workflow.Templates;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.Json;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  * default connection (when neither the step nor the scenario gives one) or for defaults to merge into the one
  * given.
  */
-public final class ScenarioRunner {
+final class ScenarioRunner {
     private static final System.Logger LOGGER = System.getLogger("io.connectorkit.testkit");
     private static final int MAX_SHOWN = 2000;
 

@@ -1,5 +1,6 @@
 package io.connectorkit.testkit;
 
+import io.connectorkit.host.workflow.Templates;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.Set;
 /**
  * The variables of one scenario run and their substitution into values.
  *
- * <p>A reference, in the {@link Templates} language, is a variable's name: {@code ${name}}. {@code ${random}} is
+ * <p>A reference, in the {@link io.connectorkit.host.workflow.Templates} language, is a variable's name: {@code ${name}}. {@code ${random}} is
  * one fresh suffix per run.
  */
 final class Variables {
@@ -35,7 +36,7 @@ final class Variables {
         return Collections.unmodifiableSet(values.keySet());
     }
 
-    /** A copy of {@code template} with every reference substituted (see {@link Templates}). */
+    /** A copy of {@code template} with every reference substituted (see {@link io.connectorkit.host.workflow.Templates}). */
     Object resolve(Object template) {
         return Templates.resolve(template, this::lookup);
     }

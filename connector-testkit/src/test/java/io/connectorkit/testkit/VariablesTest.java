@@ -3,6 +3,7 @@ package io.connectorkit.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.connectorkit.host.workflow.Templates;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

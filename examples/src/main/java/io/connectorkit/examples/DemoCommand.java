@@ -1,7 +1,12 @@
 package io.connectorkit.examples;
 
-import io.connectorkit.examples.temporal.StepPolicy;
-import io.connectorkit.examples.temporal.TemporalDemo;
+import io.connectorkit.host.temporal.StepPolicy;
+import io.connectorkit.host.workflow.StepListener;
+import io.connectorkit.host.workflow.StepResult;
+import io.connectorkit.host.workflow.Workflow;
+import io.connectorkit.host.workflow.WorkflowEngine;
+import io.connectorkit.host.workflow.WorkflowException;
+import io.connectorkit.host.workflow.WorkflowResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -3,6 +3,7 @@ package io.connectorkit.examples;
 import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.host.MarkdownDocs;
 import io.connectorkit.host.RegisteredConnector;
+import io.connectorkit.spi.Inputs;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,6 +1,7 @@
 package io.connectorkit.examples;
 
 import io.connectorkit.host.RegisteredConnector;
+import io.connectorkit.host.workflow.ConnectionSource;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.testkit.ConnectionSpec;
 import io.connectorkit.testkit.TestEnvironment;

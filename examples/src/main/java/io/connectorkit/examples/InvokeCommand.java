@@ -2,6 +2,9 @@ package io.connectorkit.examples;
 
 import io.connectorkit.host.RegisteredAction;
 import io.connectorkit.host.RegisteredConnector;
+import io.connectorkit.host.workflow.PlainJson;
+import io.connectorkit.host.workflow.Workflow;
+import io.connectorkit.host.workflow.WorkflowEngine;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;

@@ -2,6 +2,7 @@ package io.connectorkit.examples;
 
 import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.host.Manifest;
+import io.connectorkit.host.workflow.PlainJson;
 import java.util.Set;
 
 /** {@code manifest}: the JSON a host reads to list connectors and render their forms. */

@@ -1,8 +1,13 @@
 package io.connectorkit.examples;
 
-import io.connectorkit.examples.temporal.NamedWorkflowFile;
-import io.connectorkit.examples.temporal.StepPolicy;
-import io.connectorkit.examples.temporal.TemporalHost;
+import io.connectorkit.host.temporal.NamedWorkflowFile;
+import io.connectorkit.host.temporal.StepPolicy;
+import io.connectorkit.host.temporal.TemporalHost;
+import io.connectorkit.host.workflow.PlainJson;
+import io.connectorkit.host.workflow.WorkflowEngine;
+import io.connectorkit.host.workflow.WorkflowException;
+import io.connectorkit.host.workflow.WorkflowResult;
+import io.connectorkit.testkit.Step;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.connectorkit.examples;
 
+import io.connectorkit.host.workflow.StepResult;
+import io.connectorkit.host.workflow.Workflow;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;

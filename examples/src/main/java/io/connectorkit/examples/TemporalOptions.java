@@ -1,6 +1,6 @@
 package io.connectorkit.examples;
 
-import io.connectorkit.examples.temporal.TemporalHost;
+import io.connectorkit.host.temporal.TemporalHost;
 
 /** The options the Temporal commands share: server address, namespace, task queue. */
 final class TemporalOptions {

@@ -1,6 +1,5 @@
 package io.connectorkit.examples;
 
-import io.connectorkit.examples.temporal.LoopbackTestServer;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 

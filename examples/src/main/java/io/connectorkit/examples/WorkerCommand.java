@@ -1,9 +1,11 @@
 package io.connectorkit.examples;
 
-import io.connectorkit.examples.temporal.ConnectionsFile;
-import io.connectorkit.examples.temporal.TemporalHost;
-import io.connectorkit.examples.temporal.WorkerConnections;
 import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.temporal.ConnectionsFile;
+import io.connectorkit.host.temporal.TemporalHost;
+import io.connectorkit.host.temporal.WorkerConnections;
+import io.connectorkit.host.workflow.ConnectionSource;
+import io.connectorkit.host.workflow.Workflow;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;

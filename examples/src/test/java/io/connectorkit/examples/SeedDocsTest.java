@@ -22,9 +22,9 @@ class SeedDocsTest {
     private static final String QUERY_ITEMS = "Query Items";
     private static final String QUERY_PARAMETERS = "Query Parameters";
 
-    /** The one committed copy of the seed page, beside the connector it describes; tests run in the module folder. */
-    private static final Path SEED = Path.of("..", "connector-dynamodb", "src", "test", "resources", "seed",
-            "aws-dynamodb-connector.md");
+    /** The one committed copy of the seed page, the connector's published page; tests run in the module folder. */
+    private static final Path SEED = Path.of("..", "connector-dynamodb", "src", "main", "resources", "META-INF",
+            "connectorkit", "docs", "aws-dynamodb.md");
 
     private static DocSections seed;
     private static DocSections generated;

@@ -3,8 +3,12 @@ package io.connectorkit.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.examples.temporal.StepPolicy;
-import io.connectorkit.examples.temporal.TemporalDemo;
+import io.connectorkit.host.temporal.StepPolicy;
+import io.connectorkit.host.workflow.StepListener;
+import io.connectorkit.host.workflow.StepResult;
+import io.connectorkit.host.workflow.Workflow;
+import io.connectorkit.host.workflow.WorkflowEngine;
+import io.connectorkit.host.workflow.WorkflowResult;
 import io.connectorkit.spi.Json;
 import java.util.Map;
 import java.util.Optional;

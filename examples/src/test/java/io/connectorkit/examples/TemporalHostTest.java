@@ -6,18 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.dynamodb.DynamoDbConnector;
-import io.connectorkit.dynamodb.DynamoDbRetries;
 import io.connectorkit.dynamodb.embedded.EmbeddedDynamoDb;
 import io.connectorkit.dynamodb.testing.FaultProxy;
-import io.connectorkit.examples.temporal.ConnectionDirectory;
 import io.connectorkit.examples.temporal.FaultsConnector;
-import io.connectorkit.examples.temporal.LoopbackTestServer;
-import io.connectorkit.examples.temporal.NamedWorkflowFile;
-import io.connectorkit.examples.temporal.RunResult;
-import io.connectorkit.examples.temporal.StepPolicy;
-import io.connectorkit.examples.temporal.TemporalHost;
-import io.connectorkit.examples.temporal.WorkerConnections;
 import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.temporal.ConnectionDirectory;
+import io.connectorkit.host.temporal.NamedWorkflowFile;
+import io.connectorkit.host.temporal.RunResult;
+import io.connectorkit.host.temporal.StepPolicy;
+import io.connectorkit.host.temporal.TemporalHost;
+import io.connectorkit.host.temporal.WorkerConnections;
+import io.connectorkit.host.workflow.ConnectionSource;
+import io.connectorkit.host.workflow.Workflow;
+import io.connectorkit.host.workflow.WorkflowEngine;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.Json;
 import io.connectorkit.testkit.SecretLedger;
@@ -210,7 +211,7 @@ class TemporalHostTest {
 
         for (int i = 0; i < 2; i++) {
             int built = ((DynamoDbConnector) registries.get(i).connector("aws-dynamodb").orElseThrow().connector())
-                    .clients().clientsBuilt();
+                    .clientsBuilt();
             assertEquals(1, built, "worker " + (i + 1) + " built one client for its one connection and region");
         }
         for (String id : ids) {
@@ -231,7 +232,7 @@ class TemporalHostTest {
         ConnectorRegistry registry = ConnectorRegistry.load(TemporalHostTest.class.getClassLoader());
         try (FaultProxy proxy = FaultProxy.start(dynamoDb.endpoint())) {
             proxy.plan((number, operation, body) -> operation.equals("TransactWriteItems")
-                    && transactions.getAndIncrement() < DynamoDbRetries.MAX_ATTEMPTS
+                    && transactions.getAndIncrement() < DynamoDbConnector.MAX_ATTEMPTS
                     ? FaultProxy.Fault.RESET_AFTER_UPSTREAM : FaultProxy.Fault.NONE);
             Map<String, Object> values = new LinkedHashMap<>(localConnection(dynamoDb).inputs());
             values.put("endpointUrl", proxy.endpoint().toString());
@@ -270,7 +271,7 @@ class TemporalHostTest {
                     .map(r -> String.valueOf(((Map<?, ?>) Json.parse(r.bodyText())).get("ClientRequestToken")))
                     .distinct().toList();
             assertEquals(1, tokens.size(), "every attempt sent one token: " + tokens);
-            assertTrue(transactions.get() > DynamoDbRetries.MAX_ATTEMPTS, transactions + " TransactWriteItems");
+            assertTrue(transactions.get() > DynamoDbConnector.MAX_ATTEMPTS, transactions + " TransactWriteItems");
         } finally {
             registry.close();
         }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.dynamodb.embedded.EmbeddedDynamoDb;
-import io.connectorkit.examples.temporal.TemporalHost;
-import io.connectorkit.spi.Connection;
 import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.temporal.TemporalHost;
+import io.connectorkit.spi.Connection;
 import io.connectorkit.testkit.SecretLedger;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;

@@ -1,0 +1,180 @@
+package io.connectorkit.host.workflow;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A workflow as a host stores it: named steps that each run one action, with inputs that may refer to earlier
+ * steps' outputs ({@code "${steps.get.Item.name}"}) and to the workflow's variables ({@code "${vars.table}"}).
+ *
+ * <pre>{@code
+ * name: tour
+ * vars: {table: "people_${random}"}
+ * connections:                      # optional; otherwise the host supplies one per connector
+ *   aws-dynamodb: {type: accessKeySecret, inputs: {accessKeyId: x, secretAccessKey: y}}
+ * steps:
+ *   - name: get
+ *     action: getItem               # or aws-dynamodb/getItem
+ *     inputs: {region: us-east-1, tableName: "${vars.table}", hashKeyValue: 1}
+ *     show: "${output.Item.name}"   # optional: how a host summarises the output
+ * }</pre>
+ *
+ * <p>This record only holds what was written; {@link WorkflowEngine#plan} checks it against the connectors.
+ *
+ * @param connections declared connections keyed by connector key
+ * @param vars        variables in declaration order; values may use {@code ${random}}
+ */
+public record Workflow(String name, String description, Map<String, ConnectionSpec> connections,
+        Map<String, Object> vars, List<Step> steps) {
+
+    public Workflow {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        connections = Map.copyOf(connections);
+        vars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(vars));
+        steps = List.copyOf(steps);
+    }
+
+    /**
+     * One step.
+     *
+     * @param action an action key, or {@code connectorKey/actionKey}
+     * @param inputs raw input values, possibly holding {@code ${...}} references
+     * @param show   a template summarising the step's output ({@code ${output.path}}), empty for none
+     */
+    public record Step(String name, String action, Map<String, Object> inputs, String show) {
+        public Step {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(action, "action");
+            inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+            Objects.requireNonNull(show, "show");
+        }
+
+        public Optional<String> showTemplate() {
+            return show.isEmpty() ? Optional.empty() : Optional.of(show);
+        }
+    }
+
+    /** A connection a workflow declares: a connection type key and its values. */
+    public record ConnectionSpec(String type, Map<String, Object> inputs) {
+        public ConnectionSpec {
+            Objects.requireNonNull(type, "type");
+            inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+        }
+
+        /** Masks every value: declared connections hold credentials. */
+        @Override
+        public String toString() {
+            return "ConnectionSpec[" + type + ", inputs " + inputs.keySet() + "]";
+        }
+    }
+
+    private static final Set<String> WORKFLOW_FIELDS = Set.of("name", "description", "connections", "vars", "steps");
+    private static final Set<String> STEP_FIELDS = Set.of("name", "action", "inputs", "show");
+    private static final Set<String> CONNECTION_FIELDS = Set.of("type", "inputs");
+
+    /** Reads a workflow file. */
+    public static Workflow load(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+    }
+
+    /**
+     * Reads a workflow from YAML text.
+     *
+     * @param source names the text in messages (a file name)
+     * @throws WorkflowException listing every structural problem (missing or unknown fields, wrong shapes)
+     */
+    public static Workflow parse(String yaml, String source) {
+        Object document;
+        try {
+            document = PlainJson.readYaml(yaml);
+        } catch (IllegalArgumentException e) {
+            throw new WorkflowException(source, List.of("not YAML: " + e.getMessage()));
+        }
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> root = object(document, source, problems);
+        unknownFields(root, WORKFLOW_FIELDS, "workflow", problems);
+        String name = text(root.get("name"), "workflow field 'name'", problems).orElse(source);
+        String description = text(root.get("description"), "workflow field 'description'", problems).orElse("");
+
+        Map<String, ConnectionSpec> connections = new LinkedHashMap<>();
+        object(root.get("connections"), "workflow field 'connections'", problems).forEach((connector, spec) -> {
+            String where = "connection '" + connector + "'";
+            Map<String, Object> fields = object(spec, where, problems);
+            unknownFields(fields, CONNECTION_FIELDS, where, problems);
+            text(fields.get("type"), where + " field 'type'", problems).ifPresentOrElse(
+                    type -> connections.put(connector, new ConnectionSpec(type,
+                            object(fields.get("inputs"), where + " field 'inputs'", problems))),
+                    () -> problems.add(where + " needs a 'type'"));
+        });
+
+        Map<String, Object> vars = object(root.get("vars"), "workflow field 'vars'", problems);
+
+        List<Step> steps = new ArrayList<>();
+        Object stepList = root.get("steps");
+        if (!(stepList instanceof List<?> list) || list.isEmpty()) {
+            problems.add("workflow field 'steps' must be a non-empty list");
+        } else {
+            for (int i = 0; i < list.size(); i++) {
+                String where = "step " + (i + 1);
+                Map<String, Object> fields = object(list.get(i), where, problems);
+                unknownFields(fields, STEP_FIELDS, where, problems);
+                Optional<String> stepName = text(fields.get("name"), where + " field 'name'", problems);
+                Optional<String> action = text(fields.get("action"), where + " field 'action'", problems);
+                if (stepName.isEmpty()) {
+                    problems.add(where + " needs a 'name'");
+                }
+                if (action.isEmpty()) {
+                    problems.add(where + " needs an 'action'");
+                }
+                Map<String, Object> inputs = object(fields.get("inputs"), where + " field 'inputs'", problems);
+                String show = text(fields.get("show"), where + " field 'show'", problems).orElse("");
+                if (stepName.isPresent() && action.isPresent()) {
+                    steps.add(new Step(stepName.get(), action.get(), inputs, show));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new WorkflowException(name, problems);
+        }
+        return new Workflow(name, description, connections, vars, steps);
+    }
+
+    private static void unknownFields(Map<String, Object> fields, Set<String> known, String where,
+            List<String> problems) {
+        fields.keySet().stream().filter(k -> !known.contains(k)).forEach(k -> problems.add(where
+                + " has an unknown field '" + k + "'; known: " + String.join(", ", new java.util.TreeSet<>(known))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object value, String where, List<String> problems) {
+        if (value == null) {
+            return Map.of();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        problems.add(where + " must be a mapping");
+        return Map.of();
+    }
+
+    private static Optional<String> text(Object value, String where, List<String> problems) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof String s && !s.isBlank()) {
+            return Optional.of(s);
+        }
+        problems.add(where + " must be non-empty text");
+        return Optional.empty();
+    }
+}

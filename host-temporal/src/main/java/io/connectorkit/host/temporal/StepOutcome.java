@@ -1,0 +1,18 @@
+package io.connectorkit.host.temporal;
+
+/**
+ * What one step did on Temporal, as the interpreter reports it.
+ *
+ * @param outputJson the output as JSON text; {@code null} when the step failed
+ * @param code       the connector's error code when the step failed; {@code null} when it succeeded
+ * @param message    the connector's message when the step failed; {@code null} when it succeeded
+ * @param nanos      the action's own time on the worker (0 when it never ran)
+ * @param summary    the step's {@code show} template applied to its output, as the in-process engine does
+ */
+public record StepOutcome(int number, String name, String action, String outputJson, String code, String message,
+        long nanos, String summary) {
+
+    public boolean succeeded() {
+        return code == null;
+    }
+}
