@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveResponse;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -29,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 class TableOperationsTest extends EngineFixture {
+    private static final WaiterOverrideConfiguration QUICK = WaiterOverrideConfiguration.builder()
+            .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(50))).maxAttempts(100).build();
 
     @Test
     void createsDescribesListsAndDeletesTables() {
@@ -134,13 +139,13 @@ class TableOperationsTest extends EngineFixture {
                     slowClient.describeTable(r -> r.tableName("slow")).table().tableStatus());
             assertThrows(ResourceNotFoundException.class, () -> slowClient.getItem(r -> r.tableName("slow")
                     .key(item("pk", s("a")))));
-            slowClient.waiter().waitUntilTableExists(r -> r.tableName("slow"));
+            slowClient.waiter().waitUntilTableExists(DescribeTableRequest.builder().tableName("slow").build(), QUICK);
             assertEquals(TableStatus.ACTIVE,
                     slowClient.describeTable(r -> r.tableName("slow")).table().tableStatus());
             slowClient.deleteTable(r -> r.tableName("slow"));
             assertEquals(TableStatus.DELETING,
                     slowClient.describeTable(r -> r.tableName("slow")).table().tableStatus());
-            slowClient.waiter().waitUntilTableNotExists(r -> r.tableName("slow"));
+            slowClient.waiter().waitUntilTableNotExists(DescribeTableRequest.builder().tableName("slow").build(), QUICK);
             assertFalse(slowClient.listTables().tableNames().contains("slow"));
         }
     }

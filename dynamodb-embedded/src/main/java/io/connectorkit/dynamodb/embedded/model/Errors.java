@@ -386,4 +386,36 @@ public final class Errors {
         return DynamoDbError.validation("The Segment parameter is zero-based and must be less than parameter "
                 + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + total);
     }
+
+    public static DynamoDbError tooManyBatchGetKeys() {
+        return DynamoDbError.validation("Too many items requested for the BatchGetItem call");
+    }
+
+    public static DynamoDbError tooManyBatchWrites() {
+        return DynamoDbError.validation("Too many items requested for the BatchWriteItem call");
+    }
+
+    public static DynamoDbError batchRequestEmpty(String field) {
+        return constraints(List.of(constraint("{}", field,
+                "Member must have length greater than or equal to 1")));
+    }
+
+    public static DynamoDbError writeRequestEmpty() {
+        return DynamoDbError.validation("Supplied AttributeValue has more than one datatypes set, must contain "
+                + "exactly one of the supported datatypes");
+    }
+
+    public static DynamoDbError transactionTooLarge() {
+        return DynamoDbError.validation("Transaction request size exceeds the maximum allowed size of 4 MB");
+    }
+
+    public static DynamoDbError transactItemsCount(int count, String field) {
+        return constraints(List.of(constraint("[...]", field, count < 1
+                ? "Member must have length greater than or equal to 1"
+                : "Member must have length less than or equal to 100")));
+    }
+
+    public static DynamoDbError transactItemNeedsOneAction() {
+        return invalid("TransactItems can only contain one of Check, Put, Update or Delete");
+    }
 }

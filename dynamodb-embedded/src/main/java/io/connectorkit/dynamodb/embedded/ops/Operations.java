@@ -25,6 +25,11 @@ public final class Operations {
         operations.put("DeleteItem", new DeleteItem(engine));
         operations.put("Query", new Query(engine));
         operations.put("Scan", new Scan(engine));
+        operations.put("BatchGetItem", new BatchGetItem(engine));
+        operations.put("BatchWriteItem", new BatchWriteItem(engine));
+        Transactions transactions = new Transactions();
+        operations.put("TransactGetItems", new TransactGetItems(engine));
+        operations.put("TransactWriteItems", new TransactWriteItems(engine, transactions));
         return operations;
     }
 }
