@@ -216,7 +216,7 @@ public final class Evaluator {
     }
 
     /** An update's operand that must exist. */
-    private static JsonNode required(Node operand, ObjectNode item) {
+    static JsonNode required(Node operand, ObjectNode item) {
         JsonNode value = value(operand, item);
         if (value == null) {
             throw DynamoDbError.validation(

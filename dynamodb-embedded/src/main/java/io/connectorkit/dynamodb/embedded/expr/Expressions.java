@@ -5,7 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.connectorkit.dynamodb.embedded.model.DynamoDbError;
 
 /**
- * Parses a request's expressions. Each method reads one expression with the request's shared
+ * Parses a request's expressions ({@link LegacyParameters} translates the parameters from before expressions into
+ * the same trees). Each method reads one expression with the request's shared
  * {@link ExpressionAttributes}; once all of them are parsed the caller calls
  * {@link ExpressionAttributes#checkAllUsed()}. Every mistake is thrown as a {@link DynamoDbError} in DynamoDB's words.
  */

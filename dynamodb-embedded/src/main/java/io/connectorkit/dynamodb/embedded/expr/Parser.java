@@ -27,7 +27,12 @@ final class Parser {
 
     /** Kinds of semantic fault, in the order DynamoDB reports them for conditions, updates and projections. */
     private static final List<String> CONDITION_ORDER = List.of(
-            "parens", "unknownFunction", "misusedFunction", "reserved", "attribute", "operand", "distinct", "function");
+            "parens", "unknownFunction", "misusedFunction", "reserved", "condition");
+    /**
+     * The faults of one simple condition (comparison, BETWEEN, IN, function): DynamoDB reports those of the first
+     * simple condition that has any, the first of these kinds among them.
+     */
+    private static final List<String> SIMPLE_CONDITION_ORDER = List.of("attribute", "operand", "distinct", "function");
     private static final List<String> UPDATE_ORDER = List.of(
             "reserved", "unknownFunction", "section", "name", "value", "overlap", "conflict", "operand", "function");
     private static final List<String> PROJECTION_ORDER = List.of("reserved", "name", "overlap", "conflict");
@@ -159,6 +164,12 @@ final class Parser {
     }
 
     private Node simpleCondition() {
+        Node condition = comparisonOrFunction();
+        problems.settle("condition", SIMPLE_CONDITION_ORDER);
+        return condition;
+    }
+
+    private Node comparisonOrFunction() {
         Node left = operandInParentheses();
         Token next = peek();
         if (next.kind() == Token.Kind.PUNCTUATION && isComparator(next.text())) {
@@ -227,6 +238,7 @@ final class Parser {
         };
     }
 
+    /** An operand, possibly in parentheses; in a condition a parenthesised path may go on: {@code (a.b).c}. */
     private Node operandInParentheses() {
         if (peek().is("(")) {
             position++;
@@ -235,6 +247,9 @@ final class Parser {
             expect(")");
             if (doubled && tokens.get(position - 2).is(")")) {
                 problems.add("parens", "The expression has redundant parentheses;");
+            }
+            if (operand instanceof Node.Path path) {
+                return pathSuffix(new ArrayList<>(path.elements()));
             }
             return operand;
         }
@@ -280,6 +295,11 @@ final class Parser {
     private Node.Path path() {
         List<Object> elements = new ArrayList<>();
         elements.add(pathName());
+        return pathSuffix(elements);
+    }
+
+    /** The {@code .name} and {@code [index]} parts after a path's start. */
+    private Node.Path pathSuffix(List<Object> elements) {
         while (true) {
             if (peek().is("[")) {
                 position++;

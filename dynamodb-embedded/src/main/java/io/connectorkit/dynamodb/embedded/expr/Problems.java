@@ -31,6 +31,23 @@ final class Problems {
         return firstByKind.containsKey(kind);
     }
 
+    /**
+     * Records under {@code kind} the first fault so far of the kinds in {@code order}, unless {@code kind} already
+     * holds one: DynamoDB reports the faults of the first simple condition that had any.
+     */
+    void settle(String kind, List<String> order) {
+        if (firstByKind.containsKey(kind)) {
+            return;
+        }
+        for (String candidate : order) {
+            String message = firstByKind.get(candidate);
+            if (message != null) {
+                firstByKind.put(kind, message);
+                return;
+            }
+        }
+    }
+
     /** Throws the fault of the earliest kind in {@code order}, prefixed by the expression's parameter. */
     void throwFirst(ExpressionKind expression, List<String> order) {
         for (String kind : order) {

@@ -26,9 +26,16 @@ public final class Update {
     private static final ObjectNode REMOVED = JSON.objectNode();
 
     private final List<UpdateAction> actions;
+    /** From AttributeUpdates: ADD may append to a list, and a type mismatch is worded as for AttributeUpdates. */
+    private final boolean legacy;
 
     public Update(List<UpdateAction> actions) {
+        this(actions, false);
+    }
+
+    Update(List<UpdateAction> actions, boolean legacy) {
         this.actions = List.copyOf(actions);
+        this.legacy = legacy;
     }
 
     /** The actions, in the order written. */
@@ -57,7 +64,7 @@ public final class Update {
         List<JsonNode> setValues = new ArrayList<>();
         for (UpdateAction action : actions) {
             if (action instanceof UpdateAction.Set set) {
-                setValues.add(Evaluator.value(set.value(), item));
+                setValues.add(Evaluator.required(set.value(), item));
             }
         }
         ObjectNode result = item.deepCopy();
@@ -69,7 +76,7 @@ public final class Update {
             Object last = path.elements().get(path.elements().size() - 1);
             JsonNode existing = child(parent, last);
             if (action instanceof UpdateAction.Set) {
-                put(parent, last, setValues.get(nextSetValue++).deepCopy());
+                put(parent, last, normalised(setValues.get(nextSetValue++)));
             } else if (action instanceof UpdateAction.Remove) {
                 if (existing != null) {
                     if (last instanceof Integer index) {
@@ -81,11 +88,11 @@ public final class Update {
                     }
                 }
             } else if (action instanceof UpdateAction.Add add) {
-                JsonNode added = add(existing, add.value().value());
+                JsonNode added = add(existing, add.value().value(), legacy);
                 put(parent, last, added);
             } else if (action instanceof UpdateAction.Delete delete) {
                 if (existing != null) {
-                    JsonNode remaining = delete(existing, delete.value().value());
+                    JsonNode remaining = delete(existing, delete.value().value(), legacy);
                     if (remaining == null) {
                         if (last instanceof Integer index) {
                             ArrayNode list = (ArrayNode) parent.get("L");
@@ -118,6 +125,35 @@ public final class Update {
     /** What {@code ReturnValues: UPDATED_NEW} returns: the updated paths as they are now. */
     public ObjectNode updatedNew(ObjectNode newItem) {
         return Projection.project(paths(), newItem);
+    }
+
+    /** A copy of a value to store, its numbers (also in sets, lists and maps) as DynamoDB stores them. */
+    static JsonNode normalised(JsonNode value) {
+        String type = Values.type(value);
+        switch (type) {
+            case "N":
+                return JSON.objectNode().put("N", Values.normaliseNumber(value.get("N").asText()));
+            case "NS": {
+                ObjectNode result = JSON.objectNode();
+                ArrayNode members = result.putArray("NS");
+                value.get("NS").forEach(member -> members.add(Values.normaliseNumber(member.asText())));
+                return result;
+            }
+            case "L": {
+                ObjectNode result = JSON.objectNode();
+                ArrayNode elements = result.putArray("L");
+                value.get("L").forEach(element -> elements.add(normalised(element)));
+                return result;
+            }
+            case "M": {
+                ObjectNode result = JSON.objectNode();
+                ObjectNode members = result.putObject("M");
+                value.get("M").fields().forEachRemaining(field -> members.set(field.getKey(), normalised(field.getValue())));
+                return result;
+            }
+            default:
+                return value.deepCopy();
+        }
     }
 
     /** The map or list value holding the path's last element; the item itself (as a map) for a top-level path. */
@@ -163,10 +199,19 @@ public final class Update {
     }
 
     /** ADD: a number to a number (or to nothing, as to 0), a set's elements into a set of the same type. */
-    private static JsonNode add(JsonNode existing, JsonNode operand) {
+    private static JsonNode add(JsonNode existing, JsonNode operand, boolean legacy) {
         String type = Values.type(operand);
         if (existing != null && !Values.type(existing).equals(type)) {
-            throw Evaluator.incorrectDataType();
+            throw mismatch(legacy);
+        }
+        if (type.equals("L")) {
+            ObjectNode result = JSON.objectNode();
+            ArrayNode elements = result.putArray("L");
+            if (existing != null) {
+                elements.addAll((ArrayNode) existing.get("L"));
+            }
+            normalised(operand).get("L").forEach(elements::add);
+            return result;
         }
         if (type.equals("N")) {
             BigDecimal sum = new BigDecimal(operand.get("N").asText());
@@ -180,7 +225,7 @@ public final class Update {
         if (existing != null) {
             members.addAll((ArrayNode) existing.get(type));
         }
-        for (JsonNode member : operand.get(type)) {
+        for (JsonNode member : normalised(operand).get(type)) {
             if (!Values.setContains(type, members, member)) {
                 members.add(member);
             }
@@ -189,10 +234,10 @@ public final class Update {
     }
 
     /** DELETE: the set without the operand's elements, or null when nothing remains. */
-    private static JsonNode delete(JsonNode existing, JsonNode operand) {
+    private static JsonNode delete(JsonNode existing, JsonNode operand, boolean legacy) {
         String type = Values.type(operand);
         if (!Values.type(existing).equals(type)) {
-            throw Evaluator.incorrectDataType();
+            throw mismatch(legacy);
         }
         ObjectNode result = JSON.objectNode();
         ArrayNode members = result.putArray(type);
@@ -202,6 +247,10 @@ public final class Update {
             }
         }
         return members.isEmpty() ? null : result;
+    }
+
+    private static DynamoDbError mismatch(boolean legacy) {
+        return legacy ? DynamoDbError.validation("Type mismatch for attribute to update") : Evaluator.incorrectDataType();
     }
 
     private static DynamoDbError invalidPath() {
