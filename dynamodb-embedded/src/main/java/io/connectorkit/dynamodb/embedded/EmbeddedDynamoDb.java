@@ -2,12 +2,14 @@ package io.connectorkit.dynamodb.embedded;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectorkit.dynamodb.embedded.capacity.ProvisionedCapacity;
 import io.connectorkit.dynamodb.embedded.ops.Engine;
 import io.connectorkit.dynamodb.embedded.ops.Operations;
 import io.connectorkit.dynamodb.embedded.streams.StreamOptions;
 import io.connectorkit.dynamodb.embedded.streams.Streams;
 import io.connectorkit.dynamodb.embedded.tables.StreamHooks;
 import io.connectorkit.dynamodb.embedded.tables.Tables;
+import io.connectorkit.dynamodb.embedded.ttl.TtlSweeper;
 import io.connectorkit.dynamodb.embedded.wire.HttpFront;
 import io.connectorkit.dynamodb.embedded.wire.Operation;
 import java.io.IOException;
@@ -34,9 +36,11 @@ import java.util.Objects;
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
     private final HttpFront front;
+    private final TtlSweeper sweeper;
 
-    private EmbeddedDynamoDb(HttpFront front) {
+    private EmbeddedDynamoDb(HttpFront front, TtlSweeper sweeper) {
         this.front = front;
+        this.sweeper = sweeper;
     }
 
     /** A builder with DynamoDB's defaults: no status delays, streams as DynamoDB keeps them, no enforcement. */
@@ -49,9 +53,20 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         return front.endpoint();
     }
 
+    /**
+     * Deletes now the items whose time to live has passed by the engine's clock, as the sweeper does every
+     * {@link Builder#ttlSweepInterval}, each with a {@code REMOVE} stream record of the TTL service.
+     *
+     * @return how many items were deleted
+     */
+    public int sweepExpiredItems() {
+        return sweeper.sweep();
+    }
+
     /** Stops serving and forgets every table. */
     @Override
     public void close() {
+        sweeper.close();
         front.close();
     }
 
@@ -151,8 +166,17 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
                     new StreamOptions(streamShardRecords, streamShardDuration, iteratorExpiry, streamRetention));
             Engine engine = new Engine(tables, clock, new StreamsHooks(streams), enforceCapacity);
             Map<String, Operation> operations = Operations.of(engine);
+            if (enforceCapacity) {
+                operations = ProvisionedCapacity.enforce(operations, tables, clock);
+            }
+            TtlSweeper sweeper = new TtlSweeper(tables, clock);
             try {
-                return new EmbeddedDynamoDb(HttpFront.start(port, operations, streams.operations(), 8));
+                EmbeddedDynamoDb started =
+                        new EmbeddedDynamoDb(HttpFront.start(port, operations, streams.operations(), 8), sweeper);
+                if (ttlSweepInterval != null) {
+                    sweeper.every(ttlSweepInterval);
+                }
+                return started;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
             }

@@ -46,9 +46,10 @@ record ChangeRecord(long sequence, long createdAt, String eventId, String eventN
         dynamodb.put("SizeBytes", sizeBytes);
         dynamodb.put("StreamViewType", viewType);
         if (byTtlService) {
+            // the API's Identity members are PascalCase (a Lambda event shows them as type and principalId)
             ObjectNode identity = record.putObject("userIdentity");
-            identity.put("type", "Service");
-            identity.put("principalId", "dynamodb.amazonaws.com");
+            identity.put("Type", "Service");
+            identity.put("PrincipalId", "dynamodb.amazonaws.com");
         }
         return record;
     }

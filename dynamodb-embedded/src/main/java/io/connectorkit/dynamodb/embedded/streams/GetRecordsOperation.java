@@ -37,7 +37,7 @@ final class GetRecordsOperation implements Operation {
         TableStream stream = streams.find(position.streamArn(), now);
         Shard shard = stream.shard(position.shardId(), now);
         if (shard == null) {
-            throw StreamErrors.shardNotFound(position.shardId(), position.streamArn());
+            throw StreamErrors.shardNotFound();
         }
         // read the end before the records: when the shard was closed then, every record it will hold is in
         boolean closed = shard.isClosed();

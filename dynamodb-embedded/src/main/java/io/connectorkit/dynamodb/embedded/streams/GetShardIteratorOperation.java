@@ -34,7 +34,7 @@ final class GetShardIteratorOperation implements Operation {
         TableStream stream = streams.find(arn, now);
         Shard shard = stream.shard(shardId, now);
         if (shard == null) {
-            throw StreamErrors.shardNotFound(shardId, arn);
+            throw StreamErrors.shardNotFound();
         }
         long position;
         switch (type) {
@@ -56,8 +56,10 @@ final class GetShardIteratorOperation implements Operation {
     /** The counter value of a sequence number given for this shard, checked against its range and trim point. */
     private static long at(Shard shard, String sequenceNumber) {
         long sequence = SequenceNumbers.parse(sequenceNumber);
+        // no record of the shard is numbered before its start, after its end, or after its newest record yet
         long end = shard.endingSequence();
-        if (sequence < shard.startingSequence() || (end >= 0 && sequence > end)) {
+        long last = end >= 0 ? end : shard.lastSequence();
+        if (sequence < shard.startingSequence() || sequence > last) {
             throw StreamErrors.invalidSequenceNumber(sequenceNumber, shard.id());
         }
         if (sequence <= shard.trimmedThrough()) {

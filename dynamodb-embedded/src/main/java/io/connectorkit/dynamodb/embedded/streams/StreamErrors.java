@@ -10,9 +10,9 @@ import java.util.Locale;
  * Every error the stream operations answer, in DynamoDB Streams' words, written once.
  */
 final class StreamErrors {
-    /** How Java's {@code Date.toString} writes a time, which DynamoDB's expiry message uses (in UTC). */
+    /** How Java's {@code Date.toString} writes a time in UTC, which the expiry message uses. */
     private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private StreamErrors() {
     }
@@ -22,14 +22,18 @@ final class StreamErrors {
                 "Requested resource not found: Stream: " + streamArn + " not found");
     }
 
-    static DynamoDbError shardNotFound(String shardId, String streamArn) {
-        return new DynamoDbError("ResourceNotFoundException",
-                "Requested resource not found: Shard: " + shardId + " in Stream: " + streamArn + " not found");
+    /** A shard id the stream does not have (any more: a closed shard leaves after the retention period). */
+    static DynamoDbError shardNotFound() {
+        return new DynamoDbError("ResourceNotFoundException", "Requested resource not found: Shard does not exist");
     }
 
+    /**
+     * The message of the Kinesis back end DynamoDB Streams shares (kinesalite, checked against AWS, writes it so with
+     * Kinesis' five minutes); the tolerated delay is the expiry in milliseconds.
+     */
     static DynamoDbError iteratorExpired(long createdAt, long now, long toleratedMillis) {
         return new DynamoDbError("ExpiredIteratorException", "Iterator expired. The iterator was created at time "
-                + DATE.format(Instant.ofEpochMilli(createdAt)) + " while right now it's "
+                + DATE.format(Instant.ofEpochMilli(createdAt)) + " while right now it is "
                 + DATE.format(Instant.ofEpochMilli(now)) + " which is further in the future than the tolerated delay of "
                 + toleratedMillis + " milliseconds.");
     }

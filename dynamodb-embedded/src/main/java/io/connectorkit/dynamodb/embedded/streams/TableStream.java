@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.dynamodb.embedded.model.Values;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and sees the stream as DynamoDB would show it then.
  */
 final class TableStream {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private final String arn;
     private final String label;
     private final String tableName;
@@ -32,6 +35,8 @@ final class TableStream {
 
     /** The shards, oldest first; replaced whole under the lock so readers see a consistent list. */
     private volatile List<Shard> shards;
+    /** The same shards by id, replaced together with the list. */
+    private volatile Map<String, Shard> byId;
     private volatile boolean enabled = true;
     private volatile long disabledAt;
     /** The earliest time at which something time-driven is due; readers skip the lock before it. */
@@ -54,6 +59,7 @@ final class TableStream {
         this.sequences = sequences;
         Shard first = newShard(null, createdAt);
         this.shards = List.of(first);
+        this.byId = Map.of(first.id(), first);
         scheduleRollOver(first);
     }
 
@@ -102,12 +108,8 @@ final class TableStream {
 
     /** The shard of that id as of now, or null when there is none (any more). */
     Shard shard(String shardId, long now) {
-        for (Shard shard : shards(now)) {
-            if (shard.id().equals(shardId)) {
-                return shard;
-            }
-        }
-        return null;
+        catchUp(now);
+        return byId.get(shardId);
     }
 
     /** Adds a record of one write to the open shard, first closing it when it is full or old. */
@@ -123,7 +125,7 @@ final class TableStream {
                 + (keptNew == null ? 0 : Values.itemSize(keptNew));
         long at = Math.max(now, lastRecordAt);
         lastRecordAt = at;
-        String eventId = UUID.randomUUID().toString().replace("-", "");
+        String eventId = eventId();
         List<Shard> current = shards;
         Shard open = current.get(current.size() - 1);
         open.append(new ChangeRecord(sequences.incrementAndGet(), at, eventId, eventName, keys, keptOld, keptNew, size,
@@ -184,7 +186,7 @@ final class TableStream {
             }
         }
         if (kept.size() != shards.size()) {
-            shards = List.copyOf(kept);
+            replaceShards(kept);
         }
         nextDue = next;
     }
@@ -204,9 +206,10 @@ final class TableStream {
         while (open.openedAt() + duration <= now) {
             long closeAt = open.openedAt() + duration;
             long childOpensAt = closeAt;
+            // the empty shards that would have opened after this one and aged out by now are never made; the
+            // child that is made names this shard as its parent
             long skip = (now - retention - closeAt) / duration;
-            if (skip > 0 && open.oldest() == null) {
-                // empty shards that would have closed and aged out meanwhile are never made
+            if (skip > 0) {
                 childOpensAt = closeAt + skip * duration;
             }
             open = rollOver(open, closeAt, childOpensAt);
@@ -223,10 +226,36 @@ final class TableStream {
         List<Shard> next = new ArrayList<>(shards.size() + 1);
         next.addAll(shards);
         next.add(child);
-        shards = List.copyOf(next);
+        replaceShards(next);
         due(closeAt + options.retention().toMillis());
         scheduleRollOver(child);
         return child;
+    }
+
+    /**
+     * A record's {@code eventID}: 32 random hexadecimal digits like DynamoDB's. It needs to be unique, not secret,
+     * so a thread-local generator serves (a {@code UUID} costs a secure random draw per write).
+     */
+    private static String eventId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        char[] digits = new char[32];
+        long high = random.nextLong();
+        long low = random.nextLong();
+        for (int i = 0; i < 16; i++) {
+            digits[15 - i] = HEX[(int) (high >>> (4 * i)) & 0xF];
+            digits[31 - i] = HEX[(int) (low >>> (4 * i)) & 0xF];
+        }
+        return new String(digits);
+    }
+
+    /** Publishes a new shard list; the map first, so that a reader who sees a shard in the list finds it by id. */
+    private void replaceShards(List<Shard> next) {
+        Map<String, Shard> ids = new HashMap<>();
+        for (Shard shard : next) {
+            ids.put(shard.id(), shard);
+        }
+        byId = Map.copyOf(ids);
+        shards = List.copyOf(next);
     }
 
     private void scheduleRollOver(Shard shard) {
