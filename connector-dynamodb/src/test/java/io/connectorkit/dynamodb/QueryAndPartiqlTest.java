@@ -1,15 +1,15 @@
 package io.connectorkit.dynamodb;
 
-import static io.connectorkit.dynamodb.LocalDynamoDb.fails;
-import static io.connectorkit.dynamodb.LocalDynamoDb.inputs;
-import static io.connectorkit.dynamodb.LocalDynamoDb.raw;
-import static io.connectorkit.dynamodb.LocalDynamoDb.run;
+import static io.connectorkit.dynamodb.TestDynamoDb.fails;
+import static io.connectorkit.dynamodb.TestDynamoDb.inputs;
+import static io.connectorkit.dynamodb.TestDynamoDb.raw;
+import static io.connectorkit.dynamodb.TestDynamoDb.run;
 import static io.connectorkit.testkit.ConnectorAssertions.assertInvalidInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.testkit.RecordingLogger;
@@ -27,14 +27,14 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Query and PartiQL over more than 1 MB of items: 3,000 items of about 1 KB under one partition key. */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmbeddedDynamoDbExtension.class)
 class QueryAndPartiqlTest {
     private static final int ITEMS = 3000;
     private static String table;
 
     @BeforeAll
     static void fill() {
-        table = LocalDynamoDb.rangeTable();
+        table = TestDynamoDb.rangeTable();
         String padding = "x".repeat(1000);
         List<WriteRequest> batch = new ArrayList<>();
         for (int i = 0; i < ITEMS; i++) {
@@ -155,7 +155,7 @@ class QueryAndPartiqlTest {
 
     @Test
     void partiqlWritesWithParametersAndParameterTypes() {
-        String people = LocalDynamoDb.hashTable("N");
+        String people = TestDynamoDb.hashTable("N");
         assertEquals(Map.of(), run("rawRequest", inputs("statement",
                 "INSERT INTO \"" + people + "\" VALUE {'id': ?, 'name': ?, 'tags': ?}",
                 "parameters", List.of("7", "Rose", List.of("a", "b")), "queryParameters", List.of("N", "S", "SS"))));
@@ -204,9 +204,9 @@ class QueryAndPartiqlTest {
         RecordingLogger logger = new RecordingLogger();
         Map<String, Object> raw = new HashMap<>(inputs("tableName", table, "keyConditionExpression", "pk = :pk",
                 "expressionAttributeValues", Map.of(":pk", "big"), "debug", true));
-        var connection = LocalDynamoDb.connector().connection("accessKeySecret", Map.of("accessKeyId", "AKIDDEBUG0000000001",
-                "secretAccessKey", "debug-secret-value", "endpointUrl", LocalDynamoDb.server().endpoint().toString()));
-        LocalDynamoDb.registry().action("queryItems").run(connection, raw, logger, false);
+        var connection = TestDynamoDb.connector().connection("accessKeySecret", Map.of("accessKeyId", "AKIDDEBUG0000000001",
+                "secretAccessKey", "debug-secret-value", "endpointUrl", TestDynamoDb.server().endpoint().toString()));
+        TestDynamoDb.registry().action("queryItems").run(connection, raw, logger, false);
         String log = String.join("\n", logger.lines());
         assertTrue(log.contains("queryItems: Query '" + table + "' pk = :pk"), log);
         assertTrue(log.contains("consumed"), log);

@@ -27,7 +27,7 @@ final class DemoCommand extends Command {
 
     DemoCommand() {
         super("demo", "Run a workflow through the ten seed actions, a batch write and a transaction on an"
-                + " embedded DynamoDB Local", """
+                + " embedded DynamoDB engine", """
                 Usage: java -jar connectors.jar demo [--endpoint URL] [--workflow FILE] [--engine NAME] [--debug]
 
                 Discovers the connectors on the class path, validates a workflow and runs it step by step,

@@ -36,7 +36,7 @@ final class Environments implements AutoCloseable {
         this.diagnostics = diagnostics;
     }
 
-    /** The names of the environments started so far, e.g. {@code embedded DynamoDB Local}. */
+    /** The names of the environments started so far, e.g. {@code embedded DynamoDB}. */
     List<String> names() {
         List<String> names = new ArrayList<>();
         started.values().forEach(e -> e.ifPresent(environment -> names.add(environment.name())));

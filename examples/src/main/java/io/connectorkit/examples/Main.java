@@ -14,8 +14,8 @@ import java.util.Optional;
  */
 public final class Main {
     static final List<Command> COMMANDS = List.of(new DemoCommand(), new ManifestCommand(), new DocsCommand(),
-            new InvokeCommand(), new TestCommand(), new TemporalServerCommand(), new WorkerCommand(),
-            new RunCommand());
+            new InvokeCommand(), new TestCommand(), new DynamoDbServerCommand(), new TemporalServerCommand(),
+            new WorkerCommand(), new RunCommand());
 
     private Main() {
     }

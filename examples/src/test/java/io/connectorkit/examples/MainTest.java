@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class MainTest {
     private static final List<String> COMMANDS = List.of("demo", "manifest", "docs", "invoke", "test",
-            "temporal-server", "worker", "run");
+            "dynamodb-server", "temporal-server", "worker", "run");
 
     @Test
     void withoutACommandPrintsUsageAndExits2() {
@@ -39,7 +39,8 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "manifest", "docs", "invoke", "test", "temporal-server", "worker", "run"})
+    @ValueSource(strings = {"demo", "manifest", "docs", "invoke", "test", "dynamodb-server", "temporal-server",
+            "worker", "run"})
     void everyCommandHasHelp(String command) {
         CliRun run = CliRun.of(command, "--help");
         assertEquals(0, run.status(), run.err());
@@ -48,7 +49,8 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "manifest", "docs", "invoke", "test", "temporal-server", "worker", "run"})
+    @ValueSource(strings = {"demo", "manifest", "docs", "invoke", "test", "dynamodb-server", "temporal-server",
+            "worker", "run"})
     void anUnknownOptionPrintsTheCommandsUsageAndExits2(String command) {
         CliRun run = CliRun.of(command, "--bogus");
         assertEquals(2, run.status());

@@ -1,0 +1,35 @@
+package io.connectorkit.dynamodb.embedded.ops;
+
+import io.connectorkit.dynamodb.embedded.wire.Operation;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The operations of {@code DynamoDB_20120810} by name, one small handler per operation or family. */
+public final class Operations {
+    private Operations() {
+    }
+
+    /** Every DynamoDB operation the engine serves, bound to one engine. */
+    public static Map<String, Operation> of(Engine engine) {
+        Map<String, Operation> operations = new HashMap<>();
+        operations.put("CreateTable", new CreateTable(engine));
+        operations.put("DescribeTable", new DescribeTable(engine));
+        operations.put("ListTables", new ListTables(engine));
+        operations.put("UpdateTable", new UpdateTable(engine));
+        operations.put("DeleteTable", new DeleteTable(engine));
+        operations.put("UpdateTimeToLive", TimeToLive.update(engine));
+        operations.put("DescribeTimeToLive", TimeToLive.describe(engine));
+        operations.put("PutItem", new PutItem(engine));
+        operations.put("GetItem", new GetItem(engine));
+        operations.put("UpdateItem", new UpdateItem(engine));
+        operations.put("DeleteItem", new DeleteItem(engine));
+        operations.put("Query", new Query(engine));
+        operations.put("Scan", new Scan(engine));
+        operations.put("BatchGetItem", new BatchGetItem(engine));
+        operations.put("BatchWriteItem", new BatchWriteItem(engine));
+        Transactions transactions = new Transactions();
+        operations.put("TransactGetItems", new TransactGetItems(engine));
+        operations.put("TransactWriteItems", new TransactWriteItems(engine, transactions));
+        return operations;
+    }
+}

@@ -1,0 +1,83 @@
+package io.connectorkit.dynamodb.embedded.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectorkit.dynamodb.embedded.expr.ExpressionAttributes;
+import io.connectorkit.dynamodb.embedded.expr.Expressions;
+import io.connectorkit.dynamodb.embedded.expr.Projection;
+import io.connectorkit.dynamodb.embedded.model.AttributeValidation;
+import io.connectorkit.dynamodb.embedded.model.Errors;
+import io.connectorkit.dynamodb.embedded.model.Requests;
+import io.connectorkit.dynamodb.embedded.model.Values;
+import io.connectorkit.dynamodb.embedded.tables.Table;
+import io.connectorkit.dynamodb.embedded.wire.Json;
+import io.connectorkit.dynamodb.embedded.wire.Operation;
+import java.util.ArrayList;
+import java.util.List;
+
+/** TransactGetItems: up to 100 reads seen at one instant (every table involved read-locked in name order). */
+final class TransactGetItems implements Operation {
+    private final Engine engine;
+
+    TransactGetItems(Engine engine) {
+        this.engine = engine;
+    }
+
+    private record Get(Table table, ObjectNode key, Projection projection) {
+    }
+
+    @Override
+    public ObjectNode handle(ObjectNode request) {
+        ArrayNode items = Requests.requiredArray(request, "TransactItems");
+        if (items.isEmpty() || items.size() > 100) {
+            throw Errors.transactItemsCount(items.size(), "transactItems");
+        }
+        Capacity capacity = ItemRequests.capacity(request);
+        List<String> names = new ArrayList<>();
+        List<ObjectNode> gets = new ArrayList<>();
+        List<Projection> projections = new ArrayList<>();
+        for (JsonNode item : items) {
+            ObjectNode get = Requests.requiredObject(item, "Get");
+            String name = Requests.tableName(get, "TableName");
+            AttributeValidation.item(Requests.requiredObject(get, "Key"));
+            ExpressionAttributes attributes = ItemRequests.attributes(get);
+            String projectionText = Requests.string(get, "ProjectionExpression");
+            projections.add(projectionText == null ? null : Expressions.projection(projectionText, attributes));
+            attributes.checkAllUsed();
+            names.add(name);
+            gets.add(get);
+        }
+        List<Get> resolved = new ArrayList<>();
+        for (int i = 0; i < gets.size(); i++) {
+            Table table = engine.tables().active(names.get(i));
+            ObjectNode key = (ObjectNode) gets.get(i).get("Key");
+            table.schema().checkKey(key);
+            resolved.add(new Get(table, key, projections.get(i)));
+        }
+        List<Table> tables = Transactions.tablesInOrder(resolved.stream().map(Get::table).toList());
+        ArrayNode responses = Json.MAPPER.createArrayNode();
+        tables.forEach(table -> table.lock().readLock().lock());
+        try {
+            for (Get get : resolved) {
+                ObjectNode item = get.table().get(get.key());
+                ObjectNode response = responses.addObject();
+                if (item != null) {
+                    response.set("Item", get.projection() == null ? item : get.projection().apply(item));
+                }
+                if (capacity.wanted()) {
+                    capacity.read(get.table().name(), null, false,
+                            2 * Capacity.readUnits(item == null ? 0 : Values.itemSize(item), true));
+                }
+            }
+        } finally {
+            tables.forEach(table -> table.lock().readLock().unlock());
+        }
+        ObjectNode response = Json.object();
+        response.set("Responses", responses);
+        if (capacity.wanted()) {
+            response.set("ConsumedCapacity", capacity.all());
+        }
+        return response;
+    }
+}
