@@ -1,5 +1,7 @@
 package io.connectorkit.dynamodb;
 
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import io.connectorkit.spi.ConnectorException;
 import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
@@ -84,11 +86,44 @@ final class CreateTableAction extends DynamoDbAction {
         }
         CreateTableRequest built = request.build();
         Duration wait = TableWaits.waitSeconds(inputs);
-        TableDescription created = call.send("table '" + table + "'", () -> "CreateTable '" + table + "'",
-                () -> call.client().createTable(built)).tableDescription();
+        TableDescription created;
+        try {
+            created = call.send("table '" + table + "'", () -> "CreateTable '" + table + "'",
+                    () -> call.client().createTable(built)).tableDescription();
+        } catch (ConnectorException e) {
+            created = madeByAnEarlierAttempt(call, built, e);
+        }
         call.forgetTable(table);
         TableDescription active = TableWaits.untilActive(call, table, created, wait);
         return Map.of("TableDescription", SdkModels.toJson(active));
+    }
+
+    /**
+     * On a later attempt of the host's (the first one's answer lost, or the first one abandoned while it waited),
+     * a table that exists already with exactly the key schema, attribute definitions and billing mode asked for is
+     * the one the earlier attempt created: its description, to wait on as if this attempt had created it. A first
+     * attempt on an existing table, or a table unlike the one asked for, stays the service's error.
+     */
+    private static TableDescription madeByAnEarlierAttempt(DynamoDbCall call, CreateTableRequest asked,
+            ConnectorException refused) {
+        if (call.context().attempt() == 1 || !(refused.getCause() instanceof ResourceInUseException)) {
+            throw refused;
+        }
+        String table = asked.tableName();
+        TableDescription found = call.send("table '" + table + "'", () -> "DescribeTable '" + table
+                + "' (created by an earlier attempt?)", () -> call.client().describeTable(b -> b.tableName(table)))
+                .table();
+        BillingMode billing = found.billingModeSummary() == null || found.billingModeSummary().billingMode() == null
+                ? BillingMode.PROVISIONED : found.billingModeSummary().billingMode();
+        boolean same = Set.copyOf(found.keySchema()).equals(Set.copyOf(asked.keySchema()))
+                && Set.copyOf(found.attributeDefinitions()).equals(Set.copyOf(asked.attributeDefinitions()))
+                && billing == asked.billingMode();
+        if (!same) {
+            throw refused;
+        }
+        call.context().debug(() -> "CreateTable '" + table + "': attempt " + call.context().attempt() + " found the"
+                + " table an earlier attempt created, " + found.tableStatusAsString());
+        return found;
     }
 
     private static List<AttributeDefinition> attributeDefinitions(Inputs inputs) {

@@ -5,6 +5,7 @@ import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.Inputs;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -159,8 +160,39 @@ final class DynamoDbCall {
         }
     }
 
+    /**
+     * Sends one request built from the key schemas of several tables (a transaction's). When DynamoDB answers that
+     * a key does not match (a table was recreated with another key), the schemas are read again and, if any
+     * changed, the request is built and sent once more: DynamoDB refused it whole, so nothing of it applied.
+     *
+     * @param build the request, built from the schema of each table it asks for (again for the second send)
+     */
+    public <R extends DynamoDbResponse> R sendWithKeySchemas(String subject, Supplier<String> shape,
+            Function<Function<String, KeySchema>, Supplier<R>> build) {
+        Map<String, KeySchema> used = new LinkedHashMap<>();
+        Supplier<R> request = build.apply(table -> used.computeIfAbsent(table, this::keySchema));
+        try {
+            return attempt(shape, request);
+        } catch (SdkException e) {
+            if (!Errors.isKeyMismatch(e)) {
+                throw Errors.map(e, subject);
+            }
+            Map<String, KeySchema> fresh = new LinkedHashMap<>();
+            for (String table : used.keySet()) {
+                forgetTable(table);
+                fresh.put(table, keySchema(table));
+            }
+            if (fresh.equals(used)) {
+                throw Errors.map(e, subject);
+            }
+            return send(subject, shape, build.apply(fresh::get));
+        }
+    }
+
     /** Sends one request and logs it; a failure is the SDK's, for the caller to map. */
     private <R extends DynamoDbResponse> R attempt(Supplier<String> shape, Supplier<R> request) {
+        // the host hears of every request before it is sent, and stops a call it has given up on here
+        context.progress(shape);
         long started = System.nanoTime();
         R response;
         try {

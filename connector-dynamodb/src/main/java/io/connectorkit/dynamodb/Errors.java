@@ -81,13 +81,23 @@ final class Errors {
     /**
      * Whether DynamoDB refused a request because its key does not match the table's key schema (another key name,
      * or another key type): the table was recreated with another key since the schema was read. Read from the
-     * SDK's exception, which the mapped error may no longer carry.
+     * SDK's exception, which the mapped error may no longer carry. A transaction is cancelled rather than refused,
+     * with the mismatch as the reason of its entry.
      */
     public static boolean isKeyMismatch(SdkException e) {
+        Optional<TransactionCanceledException> cancelled = find(e, TransactionCanceledException.class);
+        if (cancelled.isPresent() && cancelled.get().hasCancellationReasons()) {
+            return cancelled.get().cancellationReasons().stream()
+                    .anyMatch(reason -> isKeyMismatch(reason.message()));
+        }
         return find(e, DynamoDbException.class)
                 .map(d -> d.awsErrorDetails() == null ? null : d.awsErrorDetails().errorMessage())
-                .filter(message -> KEY_MISMATCH.stream().anyMatch(message::contains))
+                .filter(Errors::isKeyMismatch)
                 .isPresent();
+    }
+
+    private static boolean isKeyMismatch(String message) {
+        return message != null && KEY_MISMATCH.stream().anyMatch(message::contains);
     }
 
     /**

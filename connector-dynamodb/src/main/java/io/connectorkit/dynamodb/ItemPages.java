@@ -12,9 +12,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The reads that page by {@code LastEvaluatedKey} and count what they scanned, Query and Scan: every page followed,
  * or a {@code Limit} on the total with the key to continue from, and the output both actions give.
  *
+ * <p>The cap counts what each page's {@code Count} says matched, not the items that came back: with
+ * {@code Select: COUNT} no items come back at all, and a cap on returned items would never fill (a count with
+ * {@code Limit: 10} would page through the whole table). Each request asks DynamoDB for no more than the cap still
+ * allows, so the reads stop where the cap is reached.
+ *
  * <p>DynamoDB hands back a LastEvaluatedKey whenever a page ends at its Limit, also when nothing follows; the
- * contract promises one only when more remain, so a read stopped by its Limit looks ahead: one item without a
- * filter, or page by page until a match or the end with one.
+ * contract promises one only when more may remain, so a read stopped by its cap looks ahead with one more request:
+ * one item without a filter; with a filter one page (up to DynamoDB's 1 MB), which answers "more remain" when it
+ * matched anything, "nothing remains" when it reached the end, and otherwise hands on its own LastEvaluatedKey: the
+ * items it read matched nothing, so continuing after them loses nothing, and a selective filter never makes the
+ * look-ahead read the rest of the table.
  */
 final class ItemPages {
     /**
@@ -87,19 +95,25 @@ final class ItemPages {
      * @param filtered whether the read has a filter expression, so that a look-ahead of one item may match none
      */
     public static Result read(Request request, Map<String, AttributeValue> start, long cap, boolean filtered) {
-        long[] counted = {0};
-        Pages.Result<Map<String, AttributeValue>, Map<String, AttributeValue>> result = Pages.follow(
-                (token, remaining) -> {
-                    Page page = request.send(token == null ? start : token,
-                            remaining < Integer.MAX_VALUE ? Integer.valueOf((int) remaining) : null, false);
-                    counted[0] += page.count();
-                    return new Pages.Page<>(page.items(), page.scannedCount(), page.lastEvaluatedKey());
-                }, cap);
-        Map<String, AttributeValue> next = result.next();
-        if (next != null && result.items().size() >= cap && !anyRemain(request, next, filtered)) {
-            next = null;
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        long count = 0;
+        long scanned = 0;
+        int pages = 0;
+        Map<String, AttributeValue> next = start;
+        do {
+            long remaining = cap - count;
+            Page page = request.send(next, remaining < Integer.MAX_VALUE ? Integer.valueOf((int) remaining) : null,
+                    false);
+            pages++;
+            items.addAll(page.items());
+            count += page.count();
+            scanned += page.scannedCount();
+            next = page.lastEvaluatedKey();
+        } while (next != null && count < cap);
+        if (next != null) {
+            next = lookAhead(request, next, filtered);
         }
-        return new Result(result.items(), counted[0], result.scanned(), result.pages(), next);
+        return new Result(items, count, scanned, pages, next);
     }
 
     /**
@@ -118,15 +132,14 @@ final class ItemPages {
         return output;
     }
 
-    private static boolean anyRemain(Request request, Map<String, AttributeValue> from, boolean filtered) {
-        Map<String, AttributeValue> token = from;
-        while (token != null) {
-            Page page = request.send(token, filtered ? null : 1, true);
-            if (page.count() > 0) {
-                return true;
-            }
-            token = page.lastEvaluatedKey();
-        }
-        return false;
+    /**
+     * Where to continue after a read stopped by its cap at {@code from}: {@code from} itself when the one request
+     * of the look-ahead matched anything, {@code null} when it reached the end without a match, its own
+     * LastEvaluatedKey when it matched nothing short of the end.
+     */
+    private static Map<String, AttributeValue> lookAhead(Request request, Map<String, AttributeValue> from,
+            boolean filtered) {
+        Page page = request.send(from, filtered ? null : 1, true);
+        return page.count() > 0 ? from : page.lastEvaluatedKey();
     }
 }

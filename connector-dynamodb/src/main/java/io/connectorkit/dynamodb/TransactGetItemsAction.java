@@ -62,20 +62,24 @@ final class TransactGetItemsAction extends DynamoDbAction {
             return Map.of("Responses", List.of());
         }
 
-        List<TransactGetItem> gets = new ArrayList<>(projections.size());
-        for (Entry entry : transaction.entries()) {
-            KeySchema schema = call.keySchema(entry.table());
-            Map<String, AttributeValue> key = transaction.key(entry, schema);
-            transaction.target(entry, schema, key);
-            gets.add(TransactGetItem.builder().get(Get.builder().tableName(entry.table()).key(key)
-                    .projectionExpression(projections.get(entry.index()))
-                    .expressionAttributeNames(expressions.get(entry.index()).requestNames()).build()).build());
-        }
         TransactGetItemsResponse response;
         try {
-            response = call.send("transaction", () -> "TransactGetItems of " + gets.size() + " entries",
-                    () -> call.client().transactGetItems(b -> b.transactItems(gets)
-                            .returnConsumedCapacity(call.consumedCapacity())));
+            response = call.sendWithKeySchemas("transaction", () -> "TransactGetItems of " + projections.size()
+                    + " entries", schemas -> {
+                        transaction.forgetTargets();
+                        List<TransactGetItem> gets = new ArrayList<>(projections.size());
+                        for (Entry entry : transaction.entries()) {
+                            KeySchema schema = schemas.apply(entry.table());
+                            Map<String, AttributeValue> key = transaction.key(entry, schema);
+                            transaction.target(entry, schema, key);
+                            gets.add(TransactGetItem.builder().get(Get.builder().tableName(entry.table()).key(key)
+                                    .projectionExpression(projections.get(entry.index()))
+                                    .expressionAttributeNames(expressions.get(entry.index()).requestNames())
+                                    .build()).build());
+                        }
+                        return () -> call.client().transactGetItems(b -> b.transactItems(gets)
+                                .returnConsumedCapacity(call.consumedCapacity()));
+                    });
         } catch (ConnectorException e) {
             throw TransactionCancellation.named(e, transaction.names(), TRANSACT_ITEMS);
         }

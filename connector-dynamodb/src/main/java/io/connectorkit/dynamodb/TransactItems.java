@@ -284,4 +284,12 @@ final class TransactItems {
                     + "; a DynamoDB transaction takes one operation per item");
         }
     }
+
+    /**
+     * Forgets the items recorded by {@link #target}, so that the entries can be typed and targeted again after
+     * their tables' key schemas were read afresh.
+     */
+    public void forgetTargets() {
+        targets.clear();
+    }
 }

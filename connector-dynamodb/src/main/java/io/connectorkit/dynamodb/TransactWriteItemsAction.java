@@ -91,17 +91,17 @@ final class TransactWriteItemsAction extends DynamoDbAction {
             return Map.of();
         }
 
-        List<TransactWriteItem> writes = new ArrayList<>(pending.size());
-        for (Pending p : pending) {
-            Entry entry = p.entry();
-            KeySchema schema = call.keySchema(entry.table());
-            writes.add(write(transaction, p, schema));
-        }
         try {
-            call.send("transaction", () -> "TransactWriteItems of " + writes.size() + " entries"
-                            + (token == null ? "" : " with a client request token"),
-                    () -> call.client().transactWriteItems(b -> b.transactItems(writes).clientRequestToken(token)
-                            .returnConsumedCapacity(call.consumedCapacity())));
+            call.sendWithKeySchemas("transaction", () -> "TransactWriteItems of " + pending.size() + " entries"
+                    + (token == null ? "" : " with a client request token"), schemas -> {
+                        transaction.forgetTargets();
+                        List<TransactWriteItem> writes = new ArrayList<>(pending.size());
+                        for (Pending p : pending) {
+                            writes.add(write(transaction, p, schemas.apply(p.entry().table())));
+                        }
+                        return () -> call.client().transactWriteItems(b -> b.transactItems(writes)
+                                .clientRequestToken(token).returnConsumedCapacity(call.consumedCapacity()));
+                    });
         } catch (ConnectorException e) {
             if (e.getCause() instanceof IdempotentParameterMismatchException) {
                 throw inputs.invalid(CLIENT_REQUEST_TOKEN, "was used within the last 10 minutes for a transaction"

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
+import io.connectorkit.dynamodb.testing.FaultProxy;
+import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.testkit.RecordingLogger;
@@ -19,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,17 +35,27 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 class QueryAndPartiqlTest {
     private static final int ITEMS = 3000;
     private static String table;
+    /** Relays to the embedded engine and counts the requests a read sends. */
+    private static FaultProxy proxy;
+    private static Connection counted;
 
     @BeforeAll
     static void fill() {
+        proxy = FaultProxy.start(TestDynamoDb.server().endpoint());
+        counted = TestDynamoDb.connector().connection("accessKeySecret", Map.of("accessKeyId", "local",
+                "secretAccessKey", "local", "endpointUrl", proxy.endpoint().toString()));
         table = TestDynamoDb.rangeTable();
         String padding = "x".repeat(1000);
         List<WriteRequest> batch = new ArrayList<>();
         for (int i = 0; i < ITEMS; i++) {
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
+            Map<String, AttributeValue> item = new HashMap<>(Map.of(
                     "pk", AttributeValue.fromS("big"), "sk", AttributeValue.fromN(Integer.toString(i)),
-                    "even", AttributeValue.fromBool(i % 2 == 0), "pad", AttributeValue.fromS(padding))).build())
-                    .build());
+                    "even", AttributeValue.fromBool(i % 2 == 0), "pad", AttributeValue.fromS(padding)));
+            if (i == 0 || i == ITEMS - 1) {
+                // the first and the last item alone are marked, for a selective filter
+                item.put("mark", AttributeValue.fromBool(true));
+            }
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
             if (batch.size() == 25) {
                 List<WriteRequest> page = List.copyOf(batch);
                 raw().batchWriteItem(b -> b.requestItems(Map.of(table, page)));
@@ -112,6 +126,81 @@ class QueryAndPartiqlTest {
         }
         raw.put("expressionAttributeValues", values);
         return run("queryItems", raw);
+    }
+
+    @AfterEach
+    void relayAgain() {
+        proxy.plan(FaultProxy.Plan.none());
+    }
+
+    @AfterAll
+    static void stopProxy() {
+        proxy.close();
+    }
+
+    /** Runs a query through the counting proxy: its output and the Query requests it sent, in order. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> countedQuery(List<Map<String, Object>> requests, Object... pairs) {
+        proxy.clearRequests();
+        Map<String, Object> output = (Map<String, Object>) TestDynamoDb.registry().action("queryItems")
+                .run(counted, inputs(pairs));
+        proxy.requests().stream().filter(r -> r.operation().equals("Query"))
+                .forEach(r -> requests.add((Map<String, Object>) io.connectorkit.spi.Json.parse(r.bodyText())));
+        return output;
+    }
+
+    @Test
+    void aCountWithALimitSendsTheLimitAndStopsThere() {
+        List<Map<String, Object>> requests = new ArrayList<>();
+        Map<String, Object> output = countedQuery(requests, "tableName", table, "keyConditionExpression", "pk = :pk",
+                "expressionAttributeValues", Map.of(":pk", "big"),
+                "queryParameters", Map.of("Select", "COUNT", "Limit", 10L));
+        System.out.println("COUNT with Limit 10 over " + ITEMS + " items: " + requests.size() + " Query requests,"
+                + " Limits " + requests.stream().map(r -> r.get("Limit")).toList() + ", output " + output);
+        assertEquals(List.of(), output.get("Items"));
+        assertEquals(10L, output.get("Count"));
+        assertEquals(10L, output.get("ScannedCount"));
+        assertEquals(Map.of("pk", "big", "sk", 9L), output.get("LastEvaluatedKey"));
+        // the read itself with Limit 10, then the look-ahead of one item
+        assertEquals(List.of(10L, 1L), requests.stream().map(r -> ((Number) r.get("Limit")).longValue()).toList());
+    }
+
+    @Test
+    void aSelectiveFilterLooksAheadOnePageAtMost() {
+        // sk 0 and sk 2999 alone are marked: about 3 MB of items lie between them. DynamoDB ends a page after 1 MB
+        // read, before the filter; a local engine may read on to the end when a filter drops items, so the proxy gives
+        // every Query sent without a Limit one of 1,000 items (about 1 MB here)
+        proxy.plan((number, operation, body) -> operation.equals("Query") && !body.contains("\"Limit\"")
+                ? FaultProxy.Fault.rewrite(body.substring(0, body.lastIndexOf('}')) + ",\"Limit\":1000}",
+                        answer -> answer)
+                : FaultProxy.Fault.NONE);
+        List<Map<String, Object>> requests = new ArrayList<>();
+        Map<String, Object> first = countedQuery(requests, "tableName", table, "keyConditionExpression", "pk = :pk",
+                "filterExpression", "attribute_exists(mark)",
+                "expressionAttributeValues", Map.of(":pk", "big"),
+                "queryParameters", Map.of("Limit", 1L));
+        System.out.println("selective filter, Limit 1: " + requests.size() + " Query requests, LastEvaluatedKey "
+                + first.get("LastEvaluatedKey"));
+        assertEquals(List.of(0L), sortKeys(first));
+        assertEquals(2, requests.size(), "the read of one item, then one look-ahead page: " + requests);
+        assertFalse(requests.get(1).containsKey("Limit"), "the filtered look-ahead asks for one whole page");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> next = (Map<String, Object>) first.get("LastEvaluatedKey");
+        long after = ((Number) next.get("sk")).longValue();
+        assertEquals(1000L, after, "the look-ahead page (sk 1 to 1000) matched nothing: the read goes on after it");
+
+        requests.clear();
+        Map<String, Object> rest = countedQuery(requests, "tableName", table, "keyConditionExpression", "pk = :pk",
+                "filterExpression", "attribute_exists(mark)",
+                "expressionAttributeValues", Map.of(":pk", "big"),
+                "queryParameters", Map.of("ExclusiveStartKey", next));
+        assertEquals(List.of(2999L), sortKeys(rest), "continuing loses no match");
+        assertFalse(rest.containsKey("LastEvaluatedKey"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> sortKeys(Map<String, Object> output) {
+        return ((List<Map<String, Object>>) output.get("Items")).stream().map(item -> item.get("sk")).toList();
     }
 
     @Test

@@ -22,7 +22,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -207,5 +209,37 @@ class TransactionsTest {
         assertNotEquals(ErrorCode.CONDITION_FAILED, TransactionCancellation.named(new ConnectorException(
                 ErrorCode.SERVICE_ERROR, "x", null, TransactionCanceledException.builder()
                         .message("cancelled [ThrottlingError]").build()), List.of("entry [0]"), "k").code());
+    }
+
+    @Test
+    void aTableRecreatedWithAnotherKeyTypeIsDescribedAfreshByBothTransactActions() {
+        String table = LocalDynamoDb.hashTable("S");
+        // the key schema (id S) is cached: 7 is written as the text "7"
+        assertEquals(Map.of(), run("transactWriteItems", inputs("transactItems", List.of(Map.of("Put",
+                Map.of("TableName", table, "Item", Map.of("id", 7L, "v", "text key")))))));
+        assertEquals("text key", item(table, "7").get("v").s());
+
+        recreate(table, "N");
+        Object written = run("transactWriteItems", inputs("transactItems", List.of(Map.of("Put",
+                Map.of("TableName", table, "Item", Map.of("id", 7L, "v", "number key"))))));
+        System.out.println("transactWriteItems after the table was recreated with an N key: " + written);
+        assertEquals(Map.of(), written, "DynamoDB refuses the S key, the schema is read again, the N key sent");
+        assertEquals("number key", raw().getItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromN("7")))
+                .consistentRead(true)).item().get("v").s());
+
+        recreate(table, "S");
+        raw().putItem(b -> b.tableName(table).item(Map.of("id", AttributeValue.fromS("8"), "v",
+                AttributeValue.fromS("text again"))));
+        Object read = run("transactGetItems", inputs("transactItems", List.of(Map.of("Get",
+                Map.of("TableName", table, "Key", Map.of("id", 8L))))));
+        System.out.println("transactGetItems after the table was recreated with an S key: " + read);
+        assertEquals(Map.of("Responses", List.of(Map.of("Item", Map.of("id", "8", "v", "text again")))), read);
+    }
+
+    private static void recreate(String table, String type) {
+        raw().deleteTable(b -> b.tableName(table));
+        raw().createTable(b -> b.tableName(table).billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(type).build())
+                .keySchema(KeySchemaElement.builder().attributeName("id").keyType("HASH").build()));
     }
 }

@@ -21,6 +21,11 @@ import java.util.Objects;
 public final class RegisteredAction {
     /** The conventional key of a boolean input that turns debug output on for one call. */
     public static final String DEBUG_INPUT = "debug";
+    /**
+     * The conventional key of an integer input that bounds, in seconds, how long an action waits beyond its
+     * requests (for a table to become ACTIVE, say): a host that bounds each call's time adds it to the bound.
+     */
+    public static final String WAIT_SECONDS_INPUT = "waitSeconds";
 
     private final Connector connector;
     private final Action action;
@@ -58,6 +63,17 @@ public final class RegisteredAction {
      * @throws ConnectorException every failure, its message starting with the action key
      */
     public Object run(Connection connection, Map<String, ?> rawInputs, System.Logger logger, boolean debug) {
+        return run(connection, rawInputs, logger, debug, 1, ActionContext.Progress.NONE);
+    }
+
+    /**
+     * Validates and runs one call that a host follows: which attempt it is, and where it reports progress (see
+     * {@link ActionContext#progress}).
+     *
+     * @throws ConnectorException every failure, its message starting with the action key
+     */
+    public Object run(Connection connection, Map<String, ?> rawInputs, System.Logger logger, boolean debug,
+            int attempt, ActionContext.Progress progress) {
         ActionDescriptor descriptor = descriptor();
         try {
             if (connection != null && !connection.descriptor().connectorKey().equals(descriptor.connectorKey())) {
@@ -67,7 +83,8 @@ public final class RegisteredAction {
             }
             Inputs inputs = Inputs.validate(descriptor.inputs(), rawInputs, connection != null);
             boolean debugOn = debug || (descriptor.input(DEBUG_INPUT).isPresent() && inputs.bool(DEBUG_INPUT));
-            ActionContext context = new ActionContext(descriptor.key(), connector, connection, logger, debugOn);
+            ActionContext context = new ActionContext(descriptor.key(), connector, connection, logger, debugOn,
+                    attempt, progress);
             return action.run(context, inputs);
         } catch (ConnectorException e) {
             throw e.inAction(descriptor.key());

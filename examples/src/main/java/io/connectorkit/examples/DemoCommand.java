@@ -93,7 +93,7 @@ final class DemoCommand extends Command {
             if (engineName.equals("temporal")) {
                 // the Temporal classes load only here: the other commands' start-up never pays for them
                 result = TemporalDemo.run(plan, engine.registry(), environments.connections(),
-                        StepPolicy.fromSystemProperties());
+                        StepPolicy.fromSystemProperties(), args.flag("--debug"));
                 result.steps().forEach(table::row);
             } else {
                 result = plan.run(new StepListener() {

@@ -22,20 +22,25 @@ final class RunCommand extends Command {
         super("run", "Run a workflow file on Temporal and print its steps", """
                 Usage: java -jar connectors.jar run WORKFLOW.yaml --temporal HOST:PORT [--namespace NS]
                                                     [--task-queue Q] [--workflow-id ID] [--json]
+                                                    [--workflow-timeout DURATION]
 
                 Validates the workflow (actions, inputs, references) before anything starts, starts it on
                 Temporal for the workers of the task queue, waits for it and prints the step table, or every
                 step's output as JSON. A workflow names its connections (connections: {aws-dynamodb: prod});
                 inline connection values are refused, as they would be written into the workflow's history.
-                A failed step prints {"code": ..., "message": ...} and exits 1.
-                Step timeouts and retries: see 'Run on Temporal' in the README (system properties
-                connectorkit.temporal.startToClose, initialInterval, maximumInterval, maximumAttempts).
+                A failed step prints {"code": ..., "message": ...} and exits 1; so does a run that no worker
+                of the task queue takes within 5 s (it is ended), and one that runs out of its workflow timeout.
+                Step timeouts, retries and output limit: see 'Run on Temporal' in the README (system properties
+                connectorkit.temporal.startToClose, heartbeat, initialInterval, maximumInterval,
+                maximumAttempts, maxOutputBytes).
 
                 Options:
                 """ + TemporalOptions.OPTIONS_HELP + """
                   --workflow-id ID      the workflow id (default: the workflow's name and a random suffix)
                   --json                print every step's output as one JSON object keyed by step name
-                """, Set.of("--temporal", "--namespace", "--task-queue", "--workflow-id"), Set.of("--json"));
+                  --workflow-timeout D  how long the whole run may take, an ISO-8601 duration (default PT1H)
+                """, Set.of("--temporal", "--namespace", "--task-queue", "--workflow-id", "--workflow-timeout"),
+                Set.of("--json"));
     }
 
     @Override
@@ -44,6 +49,7 @@ final class RunCommand extends Command {
             throw new UsageException("takes one workflow file, got " + args.positionals().size() + " arguments");
         }
         String target = TemporalOptions.target(args);
+        java.time.Duration timeout = workflowTimeout(args);
         NamedWorkflowFile file;
         WorkflowEngine.Plan plan;
         try (WorkflowEngine engine = WorkflowEngine.discover(cli.loader())) {
@@ -57,9 +63,10 @@ final class RunCommand extends Command {
         WorkflowResult result;
         try {
             result = TemporalHost.runOnServer(target, TemporalOptions.namespace(args), TemporalOptions.taskQueue(args),
-                    workflowId, plan, file.connections(), StepPolicy.fromSystemProperties());
+                    workflowId, plan, file.connections(), StepPolicy.fromSystemProperties(), timeout);
         } catch (WorkflowException e) {
-            // a connection no worker of the queue holds: refused before the workflow starts
+            // a connection no worker of the queue holds (refused before the workflow starts), no worker taking the
+            // run, or the run out of time
             cli.err().println(e.getMessage());
             return FAILED;
         }
@@ -81,5 +88,21 @@ final class RunCommand extends Command {
             return FAILED;
         }
         return OK;
+    }
+
+    private static java.time.Duration workflowTimeout(Arguments args) throws UsageException {
+        String text = args.option("--workflow-timeout").orElse(null);
+        if (text == null) {
+            return io.connectorkit.host.temporal.TemporalHost.DEFAULT_WORKFLOW_TIMEOUT;
+        }
+        try {
+            java.time.Duration timeout = java.time.Duration.parse(text.strip());
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new UsageException("--workflow-timeout must be positive, not '" + text + "'");
+            }
+            return timeout;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UsageException("--workflow-timeout is an ISO-8601 duration such as PT30M, not '" + text + "'");
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.connectorkit.host.temporal.StepPolicy;
 import io.connectorkit.host.temporal.TemporalHost;
 import io.connectorkit.host.temporal.WorkerConnections;
 import io.connectorkit.host.workflow.ConnectionSource;
+import io.connectorkit.host.workflow.Workflow;
 import io.connectorkit.host.workflow.WorkflowEngine;
 import io.connectorkit.host.workflow.WorkflowResult;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -24,14 +25,27 @@ public final class TemporalDemo {
     /** Runs the plan's workflow as one Temporal workflow, each step one activity; the server stops after it. */
     public static WorkflowResult run(WorkflowEngine.Plan plan, ConnectorRegistry registry, ConnectionSource connections,
             StepPolicy policy) {
+        return run(plan, registry, connections, policy, false);
+    }
+
+    /**
+     * Runs as the in-process engine would: the workflow's own {@code connections} (values and all: the worker is
+     * in this process, and gets them as connections named after their connectors, so that history holds names
+     * only) and {@code debug} for every action.
+     */
+    public static WorkflowResult run(WorkflowEngine.Plan plan, ConnectorRegistry registry, ConnectionSource connections,
+            StepPolicy policy, boolean debug) {
+        Map<String, Workflow.ConnectionSpec> declared = plan.workflow().connections();
+        Map<String, String> names = new java.util.TreeMap<>();
+        declared.keySet().forEach(connector -> names.put(connector, connector));
         TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance(
                 TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
         try {
             TemporalHost.registerWorker(environment.getWorkerFactory(), TemporalHost.DEFAULT_TASK_QUEUE, registry,
-                    new WorkerConnections(Map.of(), connections));
+                    new WorkerConnections(declared, connections), debug);
             environment.start();
             RunResult run = TemporalHost.execute(environment.getWorkflowClient(), TemporalHost.DEFAULT_TASK_QUEUE,
-                    TemporalHost.workflowId(plan.workflow()), TemporalHost.input(plan, Map.of(), policy));
+                    TemporalHost.workflowId(plan.workflow()), TemporalHost.input(plan, names, policy));
             return TemporalHost.toResult(plan.workflow(), run);
         } finally {
             environment.close();

@@ -407,8 +407,9 @@ class TemporalHostTest {
     }
 
     /**
-     * A name some worker announced but the worker that takes the workflow lacks: the interpreter's first act is to
-     * ask its worker, and the run fails naming the step and the name before any step runs.
+     * A name some worker announced but no running worker holds: the interpreter's first act is a check on the
+     * name's own task queue, which no worker polls, and the run fails naming the step and the name before any step
+     * runs.
      */
     @Test
     void aNameTheRunningWorkerLacksFailsBeforeAnyStepRuns() throws IOException {
@@ -431,8 +432,8 @@ class TemporalHostTest {
             CliRun run = CliRun.of(TemporalHostTest.class.getClassLoader(), "run", file.toString(), "--temporal",
                     server.target(), "--task-queue", queue, "--workflow-id", "lacking-connection");
             assertEquals(1, run.status(), run.out() + run.err());
-            assertTrue(run.out().contains("step 'list': connection 'staging' for 'aws-dynamodb' is not in this"
-                    + " worker's connections file; it has local"), run.out());
+            assertTrue(run.out().contains("step 'list': connection 'staging': no worker of task queue 'elsewhere'"
+                    + " that holds it took the check within 10 s"), run.out());
             List<HistoryEvent> events = client.fetchHistory("lacking-connection").getEvents();
             assertEquals(List.of("CheckConnections"), events.stream()
                     .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)

@@ -40,7 +40,9 @@ import java.util.function.UnaryOperator;
  * <p>Raw sockets rather than an HTTP server library, because a reset needs the raw socket (SO_LINGER 0) and a stall
  * needs a connection held open until the client gives up. Request and response bytes are relayed verbatim (the
  * SigV4 signature covers the Host header, so nothing is rewritten); keep-alive connections are kept, one upstream
- * socket per client connection. {@link #close()} ends every thread it started.
+ * socket per client connection, and no request is ever sent upstream twice: an idle upstream connection the
+ * upstream closed is replaced before a request is sent, and a request whose answer is lost is answered with a
+ * reset, as the upstream's own failure would be, since the upstream may have acted on it. {@link #close()} ends every thread it started.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -226,6 +228,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private static final byte[] CRLF = {'\r', '\n'};
+    private static final int UPSTREAM_READ_TIMEOUT_MILLIS = 30_000;
 
     private final String upstreamHost;
     private final int upstreamPort;
@@ -340,18 +343,19 @@ public final class FaultProxy implements AutoCloseable {
                         || fault.rewrite() != null) {
                     Message relayed = fault.rewrite() == null ? request
                             : request.withBody(fault.rewrite().requestBody().getBytes(StandardCharsets.UTF_8));
-                    boolean reused = upstream != null;
+                    if (upstream != null && upstream.closedByPeer()) {
+                        // the upstream closed the idle kept-alive connection: take a new one before sending, never
+                        // after (a request sent may have reached the upstream, and a resend could apply it twice)
+                        drop(upstream);
+                        upstream = null;
+                    }
                     if (upstream == null) {
                         upstream = connectUpstream();
                     }
                     Message response = relay(upstream, relayed);
-                    if (response == null && reused) {
-                        // the upstream had closed the idle kept-alive connection: that is no injected fault
-                        drop(upstream);
-                        upstream = connectUpstream();
-                        response = relay(upstream, relayed);
-                    }
                     if (response == null) {
+                        // the upstream may have acted on the request: the client sees a reset, as it would
+                        // without a proxy, and decides itself whether to send again
                         reset(client);
                         return;
                     }
@@ -396,6 +400,29 @@ public final class FaultProxy implements AutoCloseable {
 
     /** The proxy's own keep-alive connection to the upstream, for one client connection. */
     private record Upstream(Socket socket, InputStream in, OutputStream out) {
+        /**
+         * Whether the upstream has closed this idle connection (end of stream waiting): looked at before a request
+         * is sent on it, so that no request is ever sent twice.
+         */
+        boolean closedByPeer() {
+            try {
+                socket.setSoTimeout(1);
+                in.mark(1);
+                int next = in.read();
+                in.reset();
+                return next < 0;
+            } catch (java.net.SocketTimeoutException e) {
+                return false;
+            } catch (IOException e) {
+                return true;
+            } finally {
+                try {
+                    socket.setSoTimeout(UPSTREAM_READ_TIMEOUT_MILLIS);
+                } catch (SocketException e) {
+                    // closed: the next relay fails and says so
+                }
+            }
+        }
     }
 
     /** The upstream's answer, or {@code null} when the upstream connection failed. */
@@ -418,7 +445,7 @@ public final class FaultProxy implements AutoCloseable {
         Socket socket = new Socket(upstreamHost, upstreamPort);
         open.add(socket);
         socket.setTcpNoDelay(true);
-        socket.setSoTimeout(30_000);
+        socket.setSoTimeout(UPSTREAM_READ_TIMEOUT_MILLIS);
         return new Upstream(socket, new BufferedInputStream(socket.getInputStream()),
                 new BufferedOutputStream(socket.getOutputStream()));
     }

@@ -285,6 +285,11 @@ public final class WorkflowEngine implements AutoCloseable {
             return actions.stream().map(RegisteredAction::qualifiedKey).toList();
         }
 
+        /** The descriptors of the actions the steps run, in step order: what a host reads of them (defaults). */
+        public List<io.connectorkit.spi.ActionDescriptor> descriptors() {
+            return actions.stream().map(RegisteredAction::descriptor).toList();
+        }
+
         /**
          * Runs the steps in order, each with the outputs of the steps before it in scope, and stops at the first
          * failure.

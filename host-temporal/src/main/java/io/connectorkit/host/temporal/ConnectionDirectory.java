@@ -20,9 +20,14 @@ public interface ConnectionDirectory {
         return "connectorkit-connections-" + taskQueue;
     }
 
-    /** Runs until the server forgets it, holding what the signals said. */
+    /**
+     * Runs until the server forgets it, holding what the signals said; continues as new, carrying its state, before
+     * its history grows long.
+     *
+     * @param carried the names by worker an earlier run of the directory held; empty at the first start
+     */
     @WorkflowMethod
-    void keep();
+    void keep(java.util.Map<String, List<String>> carried);
 
     /** A worker's connection names, replacing any it announced before. */
     @SignalMethod

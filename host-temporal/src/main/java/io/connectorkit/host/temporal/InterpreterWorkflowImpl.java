@@ -11,6 +11,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,16 +26,40 @@ import java.util.Map;
  */
 public final class InterpreterWorkflowImpl implements InterpreterWorkflow {
 
+    /**
+     * How long a check of a connection waits for a worker that holds it to take it: a name in the directory whose
+     * worker is gone fails the run here, before any step, rather than leaving its first step waiting for good.
+     */
+    static final Duration CONNECTION_CHECK_WAIT = Duration.ofSeconds(10);
+
     @Override
     public RunResult run(WorkflowInput input) {
-        ConnectorActivities activities = Workflow.newActivityStub(ConnectorActivities.class,
-                activityOptions(input.policy()));
+        String queue = Workflow.getInfo().getTaskQueue();
         List<StepOutcome> outcomes = new ArrayList<>();
-        if (!input.connections().isEmpty()) {
+        for (String name : new java.util.TreeSet<>(input.connections().values())) {
+            // routed to the workers that hold the name: none taking it in time means none holds it
+            ConnectorActivities check = Workflow.newActivityStub(ConnectorActivities.class, ActivityOptions
+                    .newBuilder(activityOptions(input.policy(), 0))
+                    .setTaskQueue(TemporalHost.connectionQueue(queue, name))
+                    .setScheduleToStartTimeout(CONNECTION_CHECK_WAIT)
+                    .build());
+            Map<String, String> named = new java.util.TreeMap<>();
+            input.connections().forEach((connector, n) -> {
+                if (n.equals(name)) {
+                    named.put(connector, n);
+                }
+            });
             try {
-                activities.checkConnections(input.connections());
+                check.checkConnections(named);
             } catch (ActivityFailure failure) {
-                throw fail(code(failure), firstStepUsing(input) + message(failure), outcomes);
+                String message = failure.getCause() instanceof TimeoutFailure
+                        ? "connection '" + name + "': no worker of task queue '" + queue + "' that holds it took the"
+                                + " check within " + CONNECTION_CHECK_WAIT.toSeconds() + " s (a worker that announced"
+                                + " it has stopped?); start one with '" + name + "' in its connections file"
+                        : message(failure);
+                String code = failure.getCause() instanceof TimeoutFailure ? ErrorCode.INVALID_INPUT.name()
+                        : code(failure);
+                throw fail(code, firstStepUsing(input, name) + message, outcomes);
             }
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
@@ -63,15 +88,24 @@ public final class InterpreterWorkflowImpl implements InterpreterWorkflow {
                 throw fail(ErrorCode.INVALID_INPUT.name(), unresolved, outcomes);
             }
             String connectorKey = spec.action().substring(0, spec.action().indexOf('/'));
-            StepCall call = new StepCall(spec.name(), spec.action(), input.connections().getOrDefault(connectorKey, ""),
-                    Json.write(inputs));
+            String connection = input.connections().getOrDefault(connectorKey, "");
+            StepCall call = new StepCall(spec.name(), spec.action(), connection, Json.write(inputs),
+                    input.policy().maxOutputBytes());
+            ActivityOptions options = activityOptions(input.policy(), waitSeconds(spec, inputs));
+            if (!connection.isEmpty()) {
+                // only the workers that hold the connection poll its queue
+                options = ActivityOptions.newBuilder(options).setTaskQueue(TemporalHost.connectionQueue(queue,
+                        connection)).build();
+            }
+            ConnectorActivities activities = Workflow.newActivityStub(ConnectorActivities.class, options);
             try {
                 StepOutput result = activities.runStep(call);
                 Object output = Json.parse(result.outputJson());
                 outputs.put(spec.name(), output);
                 String summary = WorkflowEngine.summary(new Step(spec.name(), spec.action(), inputs, spec.show()),
                         output, scope);
-                outcomes.add(new StepOutcome(number, spec.name(), spec.action(), result.outputJson(), null, null,
+                // the output stays in the activity's result: the workflow's own result does not repeat it
+                outcomes.add(new StepOutcome(number, spec.name(), spec.action(), null, null, null,
                         result.nanos(), summary));
             } catch (ActivityFailure failure) {
                 String code = code(failure);
@@ -84,10 +118,26 @@ public final class InterpreterWorkflowImpl implements InterpreterWorkflow {
         return new RunResult(outcomes);
     }
 
-    /** The step policy as Temporal activity options: the codes of {@link StepPolicy#NOT_RETRIED} are never retried. */
-    static ActivityOptions activityOptions(StepPolicy policy) {
+    /** The step's own wait: the {@code waitSeconds} it gives, else its action's default. */
+    private static long waitSeconds(StepSpec spec, Map<String, Object> inputs) {
+        Object given = inputs.get(io.connectorkit.host.RegisteredAction.WAIT_SECONDS_INPUT);
+        if (given instanceof Number n) {
+            return n.longValue();
+        }
+        if (given instanceof String text && text.strip().matches("\\d{1,9}")) {
+            return Long.parseLong(text.strip());
+        }
+        return spec.waitSeconds();
+    }
+
+    /**
+     * The step policy as Temporal activity options for a step that may wait {@code waitSeconds} beyond its
+     * requests: the codes of {@link StepPolicy#NOT_RETRIED} are never retried.
+     */
+    static ActivityOptions activityOptions(StepPolicy policy, long waitSeconds) {
         return ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(policy.startToClose())
+                .setStartToCloseTimeout(policy.startToClose(waitSeconds))
+                .setHeartbeatTimeout(policy.heartbeat())
                 .setRetryOptions(RetryOptions.newBuilder()
                         .setInitialInterval(policy.initialInterval())
                         .setBackoffCoefficient(2.0)
@@ -133,9 +183,9 @@ public final class InterpreterWorkflowImpl implements InterpreterWorkflow {
         return false;
     }
 
-    private static String firstStepUsing(WorkflowInput input) {
+    private static String firstStepUsing(WorkflowInput input, String name) {
         for (StepSpec step : input.steps()) {
-            if (input.connections().containsKey(step.action().substring(0, step.action().indexOf('/')))) {
+            if (name.equals(input.connections().get(step.action().substring(0, step.action().indexOf('/'))))) {
                 return "step '" + step.name() + "': ";
             }
         }

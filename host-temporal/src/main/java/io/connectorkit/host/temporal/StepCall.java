@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param action     the qualified action key ({@code connector/action})
  * @param connection the name of a connection in the worker's connections file; empty for the worker's default
  * @param inputsJson the resolved inputs as JSON text: numbers stay exact (a 29-digit decimal is not a double)
+ * @param maxOutputBytes the most the output may hold as JSON ({@link StepPolicy#maxOutputBytes})
  */
-public record StepCall(String step, String action, String connection, String inputsJson) {
+public record StepCall(String step, String action, String connection, String inputsJson, int maxOutputBytes) {
     public StepCall {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(action, "action");

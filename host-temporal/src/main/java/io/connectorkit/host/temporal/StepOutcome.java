@@ -3,7 +3,9 @@ package io.connectorkit.host.temporal;
 /**
  * What one step did on Temporal, as the interpreter reports it.
  *
- * @param outputJson the output as JSON text; {@code null} when the step failed
+ * @param outputJson the output as JSON text; {@code null} when the step failed, and in the workflow's own result,
+ *                   which leaves the outputs in the activities' results, so that history holds each once
+ *                   ({@link TemporalHost#execute} puts them back from there)
  * @param code       the connector's error code when the step failed; {@code null} when it succeeded
  * @param message    the connector's message when the step failed; {@code null} when it succeeded
  * @param nanos      the action's own time on the worker (0 when it never ran)

@@ -17,6 +17,10 @@ import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -62,15 +66,15 @@ public final class TemporalHost {
             ConnectorRegistry registry, WorkerConnections connections) {
         WorkflowClient client = client(target, namespace);
         WorkerFactory factory = WorkerFactory.newInstance(client);
-        register(factory.newWorker(taskQueue, WorkerOptions.newBuilder()
-                .setStickyQueueScheduleToStartTimeout(stickyQueueTimeout()).build()), registry, connections);
+        register(factory, taskQueue, WorkerOptions.newBuilder()
+                .setStickyQueueScheduleToStartTimeout(stickyQueueTimeout()).build(), registry, connections, false);
         factory.start();
         String identity = client.getOptions().getIdentity();
         ConnectionDirectory directory = client.newWorkflowStub(ConnectionDirectory.class, WorkflowOptions.newBuilder()
                 .setTaskQueue(taskQueue).setWorkflowId(ConnectionDirectory.workflowId(taskQueue)).build());
         List<String> names = List.copyOf(new TreeSet<>(connections.names()));
         BatchRequest announce = client.newSignalWithStartRequest();
-        announce.add(directory::keep);
+        announce.add(directory::keep, Map.<String, List<String>>of());
         announce.add(directory::announce, identity, names);
         try {
             client.signalWithStart(announce);
@@ -94,12 +98,25 @@ public final class TemporalHost {
     }
 
     /** Starts a planned workflow on the server at {@code target}, waits for it and reports its steps: {@code run}. */
+    /** How long {@code run} waits for some worker to take a run before it ends it: no worker polls the queue. */
+    public static final Duration PICK_UP_WAIT = Duration.ofSeconds(5);
+    /** How long a run started by {@code run} may take unless {@code --workflow-timeout} says otherwise. */
+    public static final Duration DEFAULT_WORKFLOW_TIMEOUT = Duration.ofHours(1);
+
+    /**
+     * Starts a planned workflow on the server at {@code target}, waits for it and reports its steps: {@code run}.
+     *
+     * @param workflowTimeout how long the run may take in all
+     * @throws io.connectorkit.host.workflow.WorkflowException a connection no worker holds (nothing started), no
+     *         worker taking the run within {@link #PICK_UP_WAIT} (the run ended), or the run timed out
+     */
     public static WorkflowResult runOnServer(String target, String namespace, String taskQueue, String workflowId,
-            WorkflowEngine.Plan plan, Map<String, String> connections, StepPolicy policy) {
+            WorkflowEngine.Plan plan, Map<String, String> connections, StepPolicy policy, Duration workflowTimeout) {
         WorkflowClient client = client(target, namespace);
         try {
             requireKnownConnections(client, taskQueue, plan, connections);
-            return toResult(plan.workflow(), execute(client, taskQueue, workflowId, input(plan, connections, policy)));
+            return toResult(plan.workflow(), execute(client, taskQueue, workflowId, input(plan, connections, policy),
+                    workflowTimeout, PICK_UP_WAIT));
         } finally {
             client.getWorkflowServiceStubs().shutdown();
         }
@@ -112,7 +129,28 @@ public final class TemporalHost {
      */
     public static Worker registerWorker(WorkerFactory factory, String taskQueue, ConnectorRegistry registry,
             WorkerConnections connections) {
-        return register(factory.newWorker(taskQueue), registry, connections);
+        return registerWorker(factory, taskQueue, registry, connections, false);
+    }
+
+    /**
+     * Registers the interpreter and the activity on new workers of {@code factory}: one on {@code taskQueue}, and
+     * one on the queue of each connection name the worker holds ({@link #connectionQueue}).
+     *
+     * @param debug every action's debug output on
+     * @return the worker of {@code taskQueue}
+     */
+    public static Worker registerWorker(WorkerFactory factory, String taskQueue, ConnectorRegistry registry,
+            WorkerConnections connections, boolean debug) {
+        return register(factory, taskQueue, WorkerOptions.getDefaultInstance(), registry, connections, debug);
+    }
+
+    /**
+     * The task queue of the steps that run with connection {@code name}: only the workers whose connections file
+     * holds that name poll it, so that in a pool of workers with different files every step lands on one that can
+     * run it (Temporal's own routing by capability). Steps without a named connection stay on {@code taskQueue}.
+     */
+    public static String connectionQueue(String taskQueue, String name) {
+        return taskQueue + "@" + name;
     }
 
     /**
@@ -128,10 +166,16 @@ public final class TemporalHost {
         return text == null ? Duration.ZERO : Duration.parse(text.strip());
     }
 
-    private static Worker register(Worker worker, ConnectorRegistry registry, WorkerConnections connections) {
+    private static Worker register(WorkerFactory factory, String taskQueue, WorkerOptions options,
+            ConnectorRegistry registry, WorkerConnections connections, boolean debug) {
+        WorkerActivities activities = new WorkerActivities(registry, connections,
+                System.getLogger("io.connectorkit.host.temporal"), debug);
+        Worker worker = factory.newWorker(taskQueue, options);
         worker.registerWorkflowImplementationTypes(InterpreterWorkflowImpl.class, ConnectionDirectoryImpl.class);
-        worker.registerActivitiesImplementations(new WorkerActivities(registry, connections,
-                System.getLogger("io.connectorkit.examples.temporal")));
+        worker.registerActivitiesImplementations(activities);
+        for (String name : connections.names()) {
+            factory.newWorker(connectionQueue(taskQueue, name), options).registerActivitiesImplementations(activities);
+        }
         return worker;
     }
 
@@ -227,7 +271,9 @@ public final class TemporalHost {
         List<StepSpec> steps = new ArrayList<>();
         for (int i = 0; i < workflow.steps().size(); i++) {
             Workflow.Step step = workflow.steps().get(i);
-            steps.add(new StepSpec(step.name(), plan.actions().get(i), Json.write(step.inputs()), step.show()));
+            long wait = plan.descriptors().get(i).input(io.connectorkit.host.RegisteredAction.WAIT_SECONDS_INPUT)
+                    .map(d -> d.defaultValue() instanceof Number n ? n.longValue() : 0L).orElse(0L);
+            steps.add(new StepSpec(step.name(), plan.actions().get(i), Json.write(step.inputs()), step.show(), wait));
         }
         return new WorkflowInput(workflow.name(), UUID.randomUUID().toString().substring(0, 8),
                 Json.write(workflow.vars()), connections, steps, policy);
@@ -239,24 +285,120 @@ public final class TemporalHost {
     }
 
     /**
-     * Starts the interpreter and waits for it.
+     * Starts the interpreter and waits for it, however long it takes (as the demo and tests do).
      *
-     * @return every step that ran; a failed run's last step carries the connector's code and message
+     * @return every step that ran, with its output; a failed run's last step carries the connector's code and
+     *         message
      */
     public static RunResult execute(WorkflowClient client, String taskQueue, String workflowId, WorkflowInput input) {
-        InterpreterWorkflow workflow = client.newWorkflowStub(InterpreterWorkflow.class,
-                WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(workflowId).build());
+        return execute(client, taskQueue, workflowId, input, null, null);
+    }
+
+    /**
+     * Starts the interpreter and waits for it.
+     *
+     * @param workflowTimeout how long the whole run may take, {@code null} for no bound: Temporal then ends it as
+     *                        timed out (a worker lost for good, a step that never finds a worker)
+     * @param pickUpWait      how long to wait for some worker to take the run's first task, {@code null} to wait
+     *                        for good: none taking it in time (a mistyped task queue, no worker started) ends the
+     *                        run at once
+     * @return every step that ran, with its output; a failed run's last step carries the connector's code and
+     *         message
+     * @throws io.connectorkit.host.workflow.WorkflowException when no worker took the run in time or it timed out
+     */
+    public static RunResult execute(WorkflowClient client, String taskQueue, String workflowId, WorkflowInput input,
+            Duration workflowTimeout, Duration pickUpWait) {
+        WorkflowOptions.Builder options = WorkflowOptions.newBuilder().setTaskQueue(taskQueue)
+                .setWorkflowId(workflowId);
+        if (workflowTimeout != null) {
+            options.setWorkflowExecutionTimeout(workflowTimeout);
+        }
+        InterpreterWorkflow workflow = client.newWorkflowStub(InterpreterWorkflow.class, options.build());
+        WorkflowClient.start(workflow::run, input);
+        WorkflowStub stub = WorkflowStub.fromTyped(workflow);
+        if (pickUpWait != null) {
+            requirePickedUp(client, stub, workflowId, taskQueue, input.name(), pickUpWait);
+        }
         try {
-            return workflow.run(input);
+            return withOutputs(client, workflowId, stub.getResult(RunResult.class));
         } catch (WorkflowFailedException e) {
             if (e.getCause() instanceof ApplicationFailure failure && failure.getDetails() != null) {
                 Optional<RunResult> steps = Optional.ofNullable(failure.getDetails().get(RunResult.class));
                 if (steps.isPresent()) {
-                    return failedBeforeSteps(steps.get(), failure);
+                    return withOutputs(client, workflowId, failedBeforeSteps(steps.get(), failure));
                 }
+            }
+            if (e.getCause() instanceof io.temporal.failure.TimeoutFailure) {
+                throw new io.connectorkit.host.workflow.WorkflowException(input.name(), List.of("workflow '"
+                        + workflowId + "' timed out after " + workflowTimeout + " and was ended by Temporal; steps"
+                        + " that had finished stay done"));
             }
             throw e;
         }
+    }
+
+    /**
+     * Returns once a worker has taken the run's first task; ends the run and says why when none has within
+     * {@code wait}: no worker polls the queue.
+     */
+    private static void requirePickedUp(WorkflowClient client, WorkflowStub stub, String workflowId, String taskQueue,
+            String name, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            boolean started = client.fetchHistory(workflowId).getEvents().stream()
+                    .anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED);
+            if (started) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                String reason = "no worker polls task queue '" + taskQueue + "': none took the run within "
+                        + wait.toSeconds() + " s";
+                stub.terminate(reason);
+                throw new io.connectorkit.host.workflow.WorkflowException(name, List.of(reason + "; start a worker"
+                        + " with --task-queue " + taskQueue + ", or check the queue's name (the run was ended)"));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a worker to take the run", e);
+            }
+        }
+    }
+
+    /**
+     * The run's steps with their outputs, read from the activities' results in history: the workflow's own result
+     * leaves them out, so that history holds each output once.
+     */
+    static RunResult withOutputs(WorkflowClient client, String workflowId, RunResult run) {
+        if (run.steps().stream().noneMatch(StepOutcome::succeeded)) {
+            return run;
+        }
+        DataConverter converter = client.getOptions().getDataConverter();
+        Map<Long, String> stepOfScheduled = new java.util.HashMap<>();
+        Map<String, String> outputOfStep = new java.util.HashMap<>();
+        for (HistoryEvent event : client.fetchHistory(workflowId).getEvents()) {
+            if (event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
+                    && event.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("RunStep")) {
+                StepCall call = converter.fromPayloads(0, Optional.of(event.getActivityTaskScheduledEventAttributes()
+                        .getInput()), StepCall.class, StepCall.class);
+                stepOfScheduled.put(event.getEventId(), call.step());
+            } else if (event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED) {
+                var completed = event.getActivityTaskCompletedEventAttributes();
+                String step = stepOfScheduled.get(completed.getScheduledEventId());
+                if (step != null) {
+                    StepOutput output = converter.fromPayloads(0, Optional.of(completed.getResult()),
+                            StepOutput.class, StepOutput.class);
+                    outputOfStep.put(step, output.outputJson());
+                }
+            }
+        }
+        List<StepOutcome> steps = new ArrayList<>();
+        for (StepOutcome o : run.steps()) {
+            steps.add(o.succeeded() && o.outputJson() == null ? new StepOutcome(o.number(), o.name(), o.action(),
+                    outputOfStep.get(o.name()), o.code(), o.message(), o.nanos(), o.summary()) : o);
+        }
+        return new RunResult(steps);
     }
 
     /** A run that failed before its first step (a connection the worker lacks) reports that as a failure. */

@@ -8,7 +8,9 @@ import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.Json;
 import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
+import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -34,11 +36,19 @@ public final class WorkerActivities implements ConnectorActivities {
     private final ConnectorRegistry registry;
     private final WorkerConnections connections;
     private final System.Logger logger;
+    private final boolean debug;
 
     public WorkerActivities(ConnectorRegistry registry, WorkerConnections connections, System.Logger logger) {
+        this(registry, connections, logger, false);
+    }
+
+    /** @param debug every action's debug output on, to {@code logger} */
+    public WorkerActivities(ConnectorRegistry registry, WorkerConnections connections, System.Logger logger,
+            boolean debug) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.connections = Objects.requireNonNull(connections, "connections");
         this.logger = Objects.requireNonNull(logger, "logger");
+        this.debug = debug;
     }
 
     @Override
@@ -50,19 +60,48 @@ public final class WorkerActivities implements ConnectorActivities {
         }
     }
 
+    /**
+     * Runs the step's action, heartbeating on each of its progress reports: Temporal then tells a live long step
+     * from a dead worker, and answers the heartbeat of an attempt it has given up on (timed out, cancelled) with
+     * an exception, which stops the action before its next request, so that an abandoned attempt writes nothing
+     * more. An output over the step's limit fails the step ({@code INVALID_INPUT}, not retried) before it reaches
+     * history.
+     */
     @Override
     public StepOutput runStep(StepCall call) {
         long start = System.nanoTime();
+        ActivityExecutionContext activity = Activity.getExecutionContext();
         try {
             RegisteredAction action = registry.action(call.action());
             Connection connection = connections.resolve(connector(action.descriptor().connectorKey()),
                     call.connection()).orElse(null);
             Object parsed = Json.parse(call.inputsJson());
             Map<String, ?> inputs = parsed instanceof Map<?, ?> map ? cast(map) : Map.of();
-            Object output = action.run(connection, withIdempotencyToken(action, inputs, call.step()), logger, false);
-            return new StepOutput(Json.write(output), System.nanoTime() - start);
+            Object output = action.run(connection, withIdempotencyToken(action, inputs, call.step()), logger, debug,
+                    activity.getInfo().getAttempt(), detail -> heartbeat(activity, detail));
+            String json = Json.write(output);
+            int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > call.maxOutputBytes()) {
+                throw new ConnectorException(ErrorCode.INVALID_INPUT, action.descriptor().key() + ": step '"
+                        + call.step() + "' returned " + bytes + " bytes of output, over the limit of "
+                        + call.maxOutputBytes() + " bytes per step (" + StepPolicy.PROPERTY_PREFIX
+                        + "maxOutputBytes): Temporal keeps every output in the workflow's history, and a server"
+                        + " refuses a payload over 2 MB; read less per step (a Limit, a ProjectionExpression, or"
+                        + " pages through ExclusiveStartKey)");
+            }
+            return new StepOutput(json, System.nanoTime() - start);
         } catch (ConnectorException e) {
             throw failure(e);
+        }
+    }
+
+    /** One heartbeat; the attempt given up on becomes the connector's {@code TIMEOUT}, which stops the action. */
+    private static void heartbeat(ActivityExecutionContext activity, String detail) {
+        try {
+            activity.heartbeat(detail);
+        } catch (ActivityCompletionException e) {
+            throw new ConnectorException(ErrorCode.TIMEOUT, "Temporal gave up on this attempt ("
+                    + e.getClass().getSimpleName() + "); stopped before: " + detail);
         }
     }
 
