@@ -23,6 +23,8 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 
 /**
  * One {@link DynamoDbClient} per (connection, region, endpoint), built on first use and then reused by every
@@ -84,6 +86,26 @@ final class ClientCache implements AutoCloseable {
             // same connection object as the previous call: no hashing of its values, no map lookup
             return last.client();
         }
+        Entry entry = entry(connection, region);
+        recent = new Recent(connection, region, entry.client());
+        return entry.client();
+    }
+
+    /**
+     * The DynamoDB Streams client for a connection in a region, built on first use beside its {@link #client}: the
+     * same credentials, endpoint, HTTP client and timeouts (an endpoint given with the connection serves both APIs,
+     * as DynamoDB-compatible engines do).
+     *
+     * @throws ConnectorException as {@link #client}
+     */
+    public DynamoDbStreamsClient streamsClient(Connection connection, String region) {
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(region, "region");
+        ensureOpen();
+        return entry(connection, region).streams(this::buildStreams);
+    }
+
+    private Entry entry(Connection connection, String region) {
         DynamoDbConnectionType type = typeOf(connection);
         // the endpoint is a function of the connection, so it is checked (EndpointPolicy) once, when the client is
         // built, rather than on every call
@@ -97,8 +119,7 @@ final class ClientCache implements AutoCloseable {
             }
             ensureOpen();
         }
-        recent = new Recent(connection, region, entry.client());
-        return entry.client();
+        return entry;
     }
 
     /** How many DynamoDB clients this cache has built so far (tests, benchmarks). */
@@ -158,11 +179,27 @@ final class ClientCache implements AutoCloseable {
             DynamoDbClient client = builder.build();
             built.incrementAndGet();
             LOG.log(System.Logger.Level.DEBUG, () -> "built a DynamoDB client for " + key);
-            return new Entry(client, credentials);
+            return new Entry(client, credentials, key, endpoint);
         } catch (RuntimeException e) {
             closeQuietly(credentials, e);
             throw e;
         }
+    }
+
+    private DynamoDbStreamsClient buildStreams(Entry entry) {
+        DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder()
+                .region(Region.of(entry.key.region()))
+                .credentialsProvider(entry.credentials)
+                .httpClient(httpClient)
+                .overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout())
+                        .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
+                        .retryStrategy(DynamoDbRetries.strategy()));
+        if (entry.endpoint != null) {
+            builder.endpointOverride(entry.endpoint);
+        }
+        DynamoDbStreamsClient streams = builder.build();
+        LOG.log(System.Logger.Level.DEBUG, () -> "built a DynamoDB Streams client for " + entry.key);
+        return streams;
     }
 
     private DynamoDbConnectionType typeOf(Connection connection) {
@@ -208,10 +245,49 @@ final class ClientCache implements AutoCloseable {
     private record Key(Connection connection, String region) {
     }
 
-    /** A client and the credentials provider built for it alone; the SDK does not close a provider it was given. */
-    private record Entry(DynamoDbClient client, AwsCredentialsProvider credentials) {
+    /**
+     * A client, the credentials provider built for it alone (the SDK does not close a provider it was given) and the
+     * DynamoDB Streams client a trigger asks for, built once on first use with the same credentials and endpoint.
+     */
+    private static final class Entry {
+        private final DynamoDbClient client;
+        private final AwsCredentialsProvider credentials;
+        private final Key key;
+        private final URI endpoint;
+        private DynamoDbStreamsClient streams;
+        private boolean closed;
+
+        Entry(DynamoDbClient client, AwsCredentialsProvider credentials, Key key, URI endpoint) {
+            this.client = client;
+            this.credentials = credentials;
+            this.key = key;
+            this.endpoint = endpoint;
+        }
+
+        DynamoDbClient client() {
+            return client;
+        }
+
+        synchronized DynamoDbStreamsClient streams(java.util.function.Function<Entry, DynamoDbStreamsClient> build) {
+            if (closed) {
+                throw new IllegalStateException("the DynamoDB client cache is closed");
+            }
+            if (streams == null) {
+                streams = build.apply(this);
+            }
+            return streams;
+        }
+
         void close() {
+            DynamoDbStreamsClient built;
+            synchronized (this) {
+                closed = true;
+                built = streams;
+            }
             try {
+                if (built != null) {
+                    built.close();
+                }
                 client.close();
             } finally {
                 if (credentials instanceof AutoCloseable closeable) {

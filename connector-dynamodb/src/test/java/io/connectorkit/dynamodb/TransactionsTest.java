@@ -213,7 +213,7 @@ class TransactionsTest {
 
     @Test
     void aTableRecreatedWithAnotherKeyTypeIsDescribedAfreshByBothTransactActions() {
-        String table = LocalDynamoDb.hashTable("S");
+        String table = TestDynamoDb.hashTable("S");
         // the key schema (id S) is cached: 7 is written as the text "7"
         assertEquals(Map.of(), run("transactWriteItems", inputs("transactItems", List.of(Map.of("Put",
                 Map.of("TableName", table, "Item", Map.of("id", 7L, "v", "text key")))))));

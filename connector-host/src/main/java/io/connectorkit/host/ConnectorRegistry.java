@@ -7,6 +7,8 @@ import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.Connector;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
+import io.connectorkit.spi.Trigger;
+import io.connectorkit.spi.TriggerDescriptor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
 /**
  * Discovery: every {@link Connector} a class loader provides, with the connection types and actions it lists
  * ({@link Connector#connectionTypes()}, {@link Connector#actions()}) and any registered as services of their own,
+ * and every {@link Trigger} registered as a service,
  * grouped by connector key into an immutable registry.
  *
  * <p>A host loads each plugin with its own class loader and calls {@link #load(ClassLoader)} with it. Two
@@ -38,12 +41,19 @@ public final class ConnectorRegistry implements AutoCloseable {
         return of(
                 loadAll(Connector.class, loader),
                 loadAll(ConnectionType.class, loader),
-                loadAll(Action.class, loader));
+                loadAll(Action.class, loader),
+                loadAll(Trigger.class, loader));
     }
 
     /** Builds a registry from instances a host already has (for embedding and tests); same checks as load. */
     public static ConnectorRegistry of(List<? extends Connector> connectors, List<? extends ConnectionType> services,
             List<? extends Action> actionServices) {
+        return of(connectors, services, actionServices, List.of());
+    }
+
+    /** Builds a registry from instances a host already has, triggers included; same checks as load. */
+    public static ConnectorRegistry of(List<? extends Connector> connectors, List<? extends ConnectionType> services,
+            List<? extends Action> actionServices, List<? extends Trigger> triggers) {
         Map<String, Connector> byKey = new TreeMap<>();
         // what a connector lists itself comes first, then what is registered as a service of its own
         List<ConnectionType> types = new ArrayList<>();
@@ -78,10 +88,21 @@ public final class ConnectorRegistry implements AutoCloseable {
                 throw duplicate("action", d.connectorKey() + "/" + d.key(), earlier, action);
             }
         }
+        Map<String, Map<String, Trigger>> triggersByConnector = new LinkedHashMap<>();
+        for (Trigger trigger : triggers) {
+            TriggerDescriptor d = trigger.descriptor();
+            requireConnector(byKey, d.connectorKey(), "trigger", d.key(), trigger);
+            Trigger earlier = triggersByConnector.computeIfAbsent(d.connectorKey(), k -> new LinkedHashMap<>())
+                    .putIfAbsent(d.key(), trigger);
+            if (earlier != null) {
+                throw duplicate("trigger", d.connectorKey() + "/" + d.key(), earlier, trigger);
+            }
+        }
         Map<String, RegisteredConnector> registered = new LinkedHashMap<>();
         byKey.forEach((key, connector) -> registered.put(key, new RegisteredConnector(connector,
                 List.copyOf(typesByConnector.getOrDefault(key, Map.of()).values()),
-                List.copyOf(actionsByConnector.getOrDefault(key, Map.of()).values()))));
+                List.copyOf(actionsByConnector.getOrDefault(key, Map.of()).values()),
+                List.copyOf(triggersByConnector.getOrDefault(key, Map.of()).values()))));
         return new ConnectorRegistry(registered);
     }
 
@@ -135,6 +156,29 @@ public final class ConnectorRegistry implements AutoCloseable {
         }
         if (matches.isEmpty()) {
             throw unknownAction(reference);
+        }
+        return matches.get(0);
+    }
+
+    /**
+     * Finds a trigger by {@code connectorKey/triggerKey}, or by its bare key when exactly one connector has it.
+     *
+     * @throws ConnectorException {@link ErrorCode#INVALID_INPUT} when no trigger, or more than one, matches
+     */
+    public RegisteredTrigger trigger(String reference) {
+        int slash = reference.indexOf('/');
+        List<RegisteredTrigger> matches = slash >= 0
+                ? connector(reference.substring(0, slash)).flatMap(c -> c.trigger(reference.substring(slash + 1)))
+                        .stream().toList()
+                : connectors.values().stream().flatMap(c -> c.trigger(reference).stream()).toList();
+        if (matches.size() > 1) {
+            throw new ConnectorException(ErrorCode.INVALID_INPUT, "trigger '" + reference + "' is ambiguous; use one of "
+                    + matches.stream().map(RegisteredTrigger::qualifiedKey).collect(Collectors.joining(", ")));
+        }
+        if (matches.isEmpty()) {
+            throw new ConnectorException(ErrorCode.INVALID_INPUT, "unknown trigger '" + reference + "'; known: "
+                    + connectors.values().stream().flatMap(c -> c.triggers().stream())
+                            .map(RegisteredTrigger::qualifiedKey).collect(Collectors.joining(", ")));
         }
         return matches.get(0);
     }

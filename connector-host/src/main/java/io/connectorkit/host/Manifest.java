@@ -5,13 +5,14 @@ import io.connectorkit.spi.ConnectionDescriptor;
 import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
+import io.connectorkit.spi.TriggerDescriptor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Everything a host needs to list connectors and render their forms, as plain JSON: each connector with its
- * connection types and actions, each input's key, label, comment, type, required, default (null for none),
+ * connection types, actions and triggers, each input's key, label, comment, type, required, default (null for none),
  * choices, secret and advanced flags, and a {@linkplain JsonSchemas JSON Schema} of each form.
  */
 public final class Manifest {
@@ -37,6 +38,7 @@ public final class Manifest {
         c.put("connections", connector.connectionTypes().stream().map(ConnectionType::descriptor)
                 .map(Manifest::connection).toList());
         c.put("actions", connector.actions().stream().map(Manifest::action).toList());
+        c.put("triggers", connector.triggers().stream().map(Manifest::trigger).toList());
         return c;
     }
 
@@ -61,6 +63,19 @@ public final class Manifest {
         a.put("inputs", inputs(d.inputs()));
         a.put("inputSchema", JsonSchemas.forInputs(d.label(), d.description(), d.inputs()));
         return a;
+    }
+
+    private static Map<String, Object> trigger(RegisteredTrigger trigger) {
+        TriggerDescriptor d = trigger.descriptor();
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("key", d.key());
+        t.put("qualifiedKey", trigger.qualifiedKey());
+        t.put("label", d.label());
+        t.put("description", d.description());
+        t.put("needsConnection", d.inputs().stream().anyMatch(i -> i.type() == InputType.CONNECTION && i.required()));
+        t.put("inputs", inputs(d.inputs()));
+        t.put("inputSchema", JsonSchemas.forInputs(d.label(), d.description(), d.inputs()));
+        return t;
     }
 
     private static List<Object> inputs(List<InputDescriptor> inputs) {

@@ -6,6 +6,7 @@ import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.ConnectorDescriptor;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.Json;
+import io.connectorkit.spi.TriggerDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,13 +19,13 @@ import java.util.Map;
 
 /**
  * A connector's documentation page, generated from its metadata alone, in the layout of the seed page: front matter,
- * icon and description, then {@code ## Connections} and {@code ## Actions}, each with its description and a table of
- * {@code | Input | Comments | Default |}.
+ * icon and description, then {@code ## Connections}, {@code ## Actions} and {@code ## Triggers}, each with its
+ * description and a table of {@code | Input | Comments | Default |}.
  *
  * <p>Order: a page once published keeps its layout. When the connector's jar holds its page as last published (the
  * resource {@value #PUBLISHED_PAGE}, {@code KEY} the connector's key), the sections that page has come first, in its
  * order, and what the connector added since follows in each group, sorted by label; without one, every section is
- * sorted by label.
+ * sorted by label. Triggers came after the product page and are sorted by label.
  *
  * <p>Inputs marked {@linkplain InputDescriptor#advanced() advanced} (beyond the documented basics) follow in a table
  * of their own under {@code #### Advanced inputs}, so the basic table reads as the product page does. JSON defaults
@@ -65,6 +66,13 @@ public final class MarkdownDocs {
         if (!actions.isEmpty()) {
             out.append("\n## Actions\n");
             actions.forEach(a -> section(out, a.label(), a.description(), a.inputs()));
+        }
+        // triggers came after the product page: their section follows the page's own, sorted by label
+        List<TriggerDescriptor> triggers = connector.triggers().stream().map(RegisteredTrigger::descriptor)
+                .sorted(Comparator.comparing(TriggerDescriptor::label)).toList();
+        if (!triggers.isEmpty()) {
+            out.append("\n## Triggers\n");
+            triggers.forEach(t -> section(out, t.label(), t.description(), t.inputs()));
         }
         return out.toString();
     }

@@ -7,6 +7,7 @@ import io.connectorkit.spi.Connector;
 import io.connectorkit.spi.ConnectorDescriptor;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
+import io.connectorkit.spi.Trigger;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +16,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * One discovered connector with the connection types and actions registered for it, sorted by key.
+ * One discovered connector with the connection types, actions and triggers registered for it, sorted by key.
  */
 public final class RegisteredConnector {
     private final Connector connector;
     private final List<ConnectionType> connectionTypes;
     private final List<RegisteredAction> actions;
+    private final List<RegisteredTrigger> triggers;
 
-    RegisteredConnector(Connector connector, List<ConnectionType> connectionTypes, List<Action> actions) {
+    RegisteredConnector(Connector connector, List<ConnectionType> connectionTypes, List<Action> actions,
+            List<Trigger> triggers) {
         this.connector = Objects.requireNonNull(connector, "connector");
         this.connectionTypes = connectionTypes.stream()
                 .sorted(Comparator.comparing(t -> t.descriptor().key()))
@@ -30,6 +33,10 @@ public final class RegisteredConnector {
         this.actions = actions.stream()
                 .sorted(Comparator.comparing(a -> a.descriptor().key()))
                 .map(a -> new RegisteredAction(connector, a))
+                .toList();
+        this.triggers = triggers.stream()
+                .sorted(Comparator.comparing(t -> t.descriptor().key()))
+                .map(t -> new RegisteredTrigger(connector, t))
                 .toList();
     }
 
@@ -52,6 +59,15 @@ public final class RegisteredConnector {
 
     public Optional<RegisteredAction> action(String key) {
         return actions.stream().filter(a -> a.descriptor().key().equals(key)).findFirst();
+    }
+
+    /** The connector's triggers, sorted by key. */
+    public List<RegisteredTrigger> triggers() {
+        return triggers;
+    }
+
+    public Optional<RegisteredTrigger> trigger(String key) {
+        return triggers.stream().filter(t -> t.descriptor().key().equals(key)).findFirst();
     }
 
     public Optional<ConnectionType> connectionType(String key) {

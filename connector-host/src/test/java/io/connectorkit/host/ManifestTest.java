@@ -39,7 +39,7 @@ class ManifestTest {
     @Test
     void listsConnectorsWithTheirConnectionsAndActions() {
         assertEquals(1L, manifest.get("manifestVersion"));
-        assertEquals(List.of("key", "label", "description", "iconPath", "connections", "actions"),
+        assertEquals(List.of("key", "label", "description", "iconPath", "connections", "actions", "triggers"),
                 List.copyOf(connector().keySet()));
         assertEquals("notes", connector().get("key"));
         assertEquals("Notes", connector().get("label"));
@@ -50,6 +50,22 @@ class ManifestTest {
         assertEquals("Put Note", put.get("label"));
         assertEquals(true, put.get("needsConnection"));
         assertEquals(false, action("count").get("needsConnection"));
+    }
+
+    @Test
+    void listsTriggersWithTheirInputsAndSchemaAsActions() {
+        List<?> triggers = (List<?>) connector().get("triggers");
+        assertEquals(1, triggers.size());
+        Map<?, ?> changes = (Map<?, ?>) triggers.get(0);
+        assertEquals(List.of("key", "qualifiedKey", "label", "description", "needsConnection", "inputs",
+                "inputSchema"), List.copyOf(changes.keySet()));
+        assertEquals("notes/changes", changes.get("qualifiedKey"));
+        assertEquals("Note Changes", changes.get("label"));
+        assertEquals(true, changes.get("needsConnection"));
+        assertEquals(2L, input(changes, "batchSize").get("default"));
+        Map<?, ?> schema = (Map<?, ?>) changes.get("inputSchema");
+        assertEquals(List.of("batchSize"), List.copyOf(((Map<?, ?>) schema.get("properties")).keySet()),
+                "the connection is the host's, not a property");
     }
 
     @Test

@@ -92,6 +92,17 @@ class MarkdownDocsTest {
                     | Input        | Comments | Default |
                     | ------------ | -------- | ------- |
                     | Time To Live | Seconds  |         |
+
+                    ## Triggers
+
+                    ### Note Changes
+
+                    Starts a flow for each change to a note
+
+                    | Input      | Comments         | Default |
+                    | ---------- | ---------------- | ------- |
+                    | Connection |                  |         |
+                    | Batch Size | Records per read | 2       |
                     """, page);
         }
     }

@@ -30,6 +30,8 @@ final class NotesConnector implements Connector {
     final Map<String, Object> notes = new LinkedHashMap<>();
     final List<String> calls = new ArrayList<>();
     final AtomicBoolean closed = new AtomicBoolean();
+    /** What the {@link NotesChanges} trigger reads. */
+    final NotesChanges.Log changes = new NotesChanges.Log();
 
     @Override
     public ConnectorDescriptor descriptor() {
@@ -44,7 +46,7 @@ final class NotesConnector implements Connector {
     /** A registry holding one fresh notes connector. */
     static ConnectorRegistry registry(NotesConnector connector) {
         return ConnectorRegistry.of(List.of(connector), List.of(new TokenConnection()),
-                List.of(new Put(), new Get(), new Count(), new Fail()));
+                List.of(new Put(), new Get(), new Count(), new Fail()), List.of(new NotesChanges(connector.changes)));
     }
 
     static final class TokenConnection implements ConnectionType {

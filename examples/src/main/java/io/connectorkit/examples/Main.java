@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class Main {
     static final List<Command> COMMANDS = List.of(new DemoCommand(), new ManifestCommand(), new DocsCommand(),
             new InvokeCommand(), new TestCommand(), new DynamoDbServerCommand(), new TemporalServerCommand(),
-            new WorkerCommand(), new RunCommand());
+            new WorkerCommand(), new RunCommand(), new WatchCommand());
 
     private Main() {
     }

@@ -59,6 +59,17 @@ final class RunCommand extends Command {
             cli.err().println(e.getMessage());
             return FAILED;
         }
+        if (file.workflow().trigger().isPresent()) {
+            // a workflow with a trigger runs for good: start (or find) its trigger workflow and return
+            String id = TemporalHost.triggerWorkflowId(file.workflow());
+            boolean started = TemporalHost.startTrigger(target, TemporalOptions.namespace(args),
+                    TemporalOptions.taskQueue(args), plan, file.connections(), StepPolicy.fromSystemProperties());
+            cli.out().println("Trigger workflow of '" + file.workflow().name() + "' " + (started ? "started" : "is"
+                    + " running already") + ": id " + id + " on " + target);
+            cli.out().println("One child workflow per record, id " + id + "/<record id>. To stop it after the batch"
+                    + " in hand: temporal workflow signal --workflow-id " + id + " --name stop");
+            return OK;
+        }
         String workflowId = args.option("--workflow-id").orElseGet(() -> TemporalHost.workflowId(file.workflow()));
         WorkflowResult result;
         try {

@@ -34,7 +34,7 @@ import java.util.Set;
  * @param vars        variables in declaration order; values may use {@code ${random}}
  */
 public record Workflow(String name, String description, Map<String, ConnectionSpec> connections,
-        Map<String, Object> vars, List<Step> steps) {
+        Map<String, Object> vars, List<Step> steps, Optional<TriggerSpec> trigger) {
 
     public Workflow {
         Objects.requireNonNull(name, "name");
@@ -42,6 +42,62 @@ public record Workflow(String name, String description, Map<String, ConnectionSp
         connections = Map.copyOf(connections);
         vars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(vars));
         steps = List.copyOf(steps);
+        Objects.requireNonNull(trigger, "trigger");
+    }
+
+    /** A workflow that runs once, without a trigger. */
+    public Workflow(String name, String description, Map<String, ConnectionSpec> connections,
+            Map<String, Object> vars, List<Step> steps) {
+        this(name, description, connections, vars, steps, Optional.empty());
+    }
+
+    /**
+     * A workflow's {@code trigger:} block (CONTRACT section 11): the steps run once per record the trigger reads,
+     * with the record's event in scope as {@code ${trigger.…}}.
+     *
+     * <pre>{@code
+     * trigger:
+     *   action: streamRecords          # a trigger key, or connectorKey/triggerKey
+     *   inputs: {region: eu-west-1, tableName: orders}
+     *   retries: 3                     # runs of a failing record after the first, with backoff
+     *   onFailure: stop                # or deadLetter
+     *   deadLetter: failed.jsonl       # with deadLetter: the file each failed record is appended to
+     *   maxRecordAgeSeconds: 3600      # optional: an older record is a failure of that record
+     * }</pre>
+     *
+     * @param deadLetter          the file failed records are appended to, one JSON object a line; empty unless
+     *                            {@code onFailure} is {@code deadLetter}
+     * @param maxRecordAgeSeconds 0 for no limit
+     */
+    public record TriggerSpec(String trigger, Map<String, Object> inputs, int retries, OnFailure onFailure,
+            String deadLetter, long maxRecordAgeSeconds) {
+        public TriggerSpec {
+            Objects.requireNonNull(trigger, "trigger");
+            inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+            Objects.requireNonNull(onFailure, "onFailure");
+            Objects.requireNonNull(deadLetter, "deadLetter");
+            if (retries < 0 || maxRecordAgeSeconds < 0) {
+                throw new IllegalArgumentException("retries and maxRecordAgeSeconds are not negative");
+            }
+        }
+    }
+
+    /** What happens to a record whose steps still fail after the retries. */
+    public enum OnFailure {
+        /** The watcher stops at the record, reports it, and begins with it when restarted. */
+        STOP("stop"),
+        /** The record, the failing step and its error go to the dead-letter file; the partition moves on. */
+        DEAD_LETTER("deadLetter");
+
+        private final String key;
+
+        OnFailure(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
     }
 
     /**
@@ -78,7 +134,11 @@ public record Workflow(String name, String description, Map<String, ConnectionSp
         }
     }
 
-    private static final Set<String> WORKFLOW_FIELDS = Set.of("name", "description", "connections", "vars", "steps");
+    private static final Set<String> WORKFLOW_FIELDS = Set.of("name", "description", "connections", "vars", "steps",
+            "trigger");
+    private static final Set<String> TRIGGER_FIELDS = Set.of("action", "inputs", "retries", "onFailure",
+            "deadLetter", "maxRecordAgeSeconds");
+    private static final int DEFAULT_RETRIES = 3;
     private static final Set<String> STEP_FIELDS = Set.of("name", "action", "inputs", "show");
     private static final Set<String> CONNECTION_FIELDS = Set.of("type", "inputs");
 
@@ -143,10 +203,60 @@ public record Workflow(String name, String description, Map<String, ConnectionSp
                 }
             }
         }
+        Optional<TriggerSpec> trigger = root.get("trigger") == null ? Optional.empty()
+                : trigger(root.get("trigger"), problems);
         if (!problems.isEmpty()) {
             throw new WorkflowException(name, problems);
         }
-        return new Workflow(name, description, connections, vars, steps);
+        return new Workflow(name, description, connections, vars, steps, trigger);
+    }
+
+    private static Optional<TriggerSpec> trigger(Object block, List<String> problems) {
+        String where = "workflow field 'trigger'";
+        int before = problems.size();
+        Map<String, Object> fields = object(block, where, problems);
+        unknownFields(fields, TRIGGER_FIELDS, where, problems);
+        Optional<String> key = text(fields.get("action"), where + " field 'action'", problems);
+        if (key.isEmpty()) {
+            problems.add(where + " needs an 'action': the trigger's key, such as streamRecords");
+        }
+        Map<String, Object> inputs = object(fields.get("inputs"), where + " field 'inputs'", problems);
+        long retries = whole(fields.get("retries"), DEFAULT_RETRIES, where + " field 'retries'", problems);
+        long maxAge = whole(fields.get("maxRecordAgeSeconds"), 0, where + " field 'maxRecordAgeSeconds'", problems);
+        String failure = text(fields.get("onFailure"), where + " field 'onFailure'", problems).orElse("stop");
+        OnFailure onFailure = OnFailure.STOP;
+        if (failure.equals(OnFailure.DEAD_LETTER.key())) {
+            onFailure = OnFailure.DEAD_LETTER;
+        } else if (!failure.equals(OnFailure.STOP.key())) {
+            problems.add(where + " field 'onFailure' must be stop or deadLetter, not '" + failure + "'");
+        }
+        String deadLetter = text(fields.get("deadLetter"), where + " field 'deadLetter'", problems).orElse("");
+        if (onFailure == OnFailure.DEAD_LETTER && deadLetter.isEmpty()) {
+            problems.add(where + " field 'deadLetter' must name the file failed records are written to, as"
+                    + " 'onFailure' is deadLetter");
+        } else if (onFailure == OnFailure.STOP && !deadLetter.isEmpty()) {
+            problems.add(where + " field 'deadLetter' is given but 'onFailure' is stop: set onFailure: deadLetter");
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new TriggerSpec(key.orElseThrow(), inputs, (int) retries, onFailure, deadLetter, maxAge));
+    }
+
+    /** A whole number of at least 0 (at most a million for retries' sake), or the default when absent. */
+    private static long whole(Object value, long defaultValue, String where, List<String> problems) {
+        if (value == null) {
+            return defaultValue;
+        }
+        if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0
+                && ((Number) value).longValue() <= 1_000_000_000L) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof java.math.BigInteger b && b.signum() >= 0 && b.bitLength() < 31) {
+            return b.longValue();
+        }
+        problems.add(where + " must be a whole number from 0, not " + value);
+        return defaultValue;
     }
 
     private static void unknownFields(Map<String, Object> fields, Set<String> known, String where,

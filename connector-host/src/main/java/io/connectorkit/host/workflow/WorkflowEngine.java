@@ -3,6 +3,7 @@ package io.connectorkit.host.workflow;
 import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.host.RegisteredAction;
 import io.connectorkit.host.RegisteredConnector;
+import io.connectorkit.host.RegisteredTrigger;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.InputDescriptor;
@@ -98,6 +99,7 @@ public final class WorkflowEngine implements AutoCloseable {
             step.showTemplate().ifPresent(show -> checkReferences(show, where + " field 'show'", index, positions,
                     workflow, true, problems));
         }
+        RegisteredTrigger trigger = workflow.trigger().map(spec -> checkTrigger(spec, problems)).orElse(null);
         workflow.connections().keySet().stream().filter(key -> registry.connector(key).isEmpty())
                 .forEach(key -> problems.add("connection '" + key + "': no connector '" + key + "' was discovered"));
         if (!problems.isEmpty()) {
@@ -122,12 +124,63 @@ public final class WorkflowEngine implements AutoCloseable {
                         + "'; the workflow declares none and the host provides none");
             }
         }
+        if (trigger != null && trigger.descriptor().inputs().stream()
+                .anyMatch(i -> i.type() == InputType.CONNECTION && i.required())) {
+            String connectorKey = trigger.descriptor().connectorKey();
+            if (!connectionByConnector.containsKey(connectorKey)) {
+                connectionByConnector.put(connectorKey, connect(workflow, connectorKey, connections, problems));
+            }
+            Optional<Connection> connection = connectionByConnector.get(connectorKey);
+            if (connection != null && connection.isEmpty()) {
+                problems.add("trigger: '" + trigger.qualifiedKey() + "' needs a connection to '" + connectorKey
+                        + "'; the workflow declares none and the host provides none");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new WorkflowException(workflow.name(), problems);
         }
         Map<String, Connection> bound = new HashMap<>();
         connectionByConnector.forEach((key, connection) -> connection.ifPresent(c -> bound.put(key, c)));
-        return new Plan(workflow, actions, bound);
+        return new Plan(workflow, actions, bound, trigger);
+    }
+
+    /**
+     * The workflow's trigger, its inputs checked as a step's are: known, required ones given, literal values of
+     * the right type. A trigger's inputs are literal: it reads the same source each time the workflow is watched.
+     */
+    private RegisteredTrigger checkTrigger(Workflow.TriggerSpec spec, List<String> problems) {
+        RegisteredTrigger trigger;
+        try {
+            trigger = registry.trigger(spec.trigger());
+        } catch (ConnectorException e) {
+            problems.add("trigger: " + e.getMessage());
+            return null;
+        }
+        Map<String, InputDescriptor> declared = new LinkedHashMap<>();
+        trigger.descriptor().inputs().forEach(d -> declared.put(d.key(), d));
+        spec.inputs().forEach((key, value) -> {
+            InputDescriptor descriptor = declared.get(key);
+            String where = "trigger input '" + key + "'";
+            if (descriptor == null) {
+                problems.add("trigger: input '" + key + "' is unknown to " + trigger.qualifiedKey() + "; known: "
+                        + declared.values().stream().filter(d -> d.type() != InputType.CONNECTION)
+                                .map(InputDescriptor::key).collect(Collectors.joining(", ")));
+            } else if (descriptor.type() == InputType.CONNECTION) {
+                problems.add("trigger: input " + descriptor.describe() + " is the trigger's connection; declare it"
+                        + " under the workflow's 'connections', not as an input");
+            } else if (!Templates.referencesIn(value).isEmpty()) {
+                problems.add(where + ": a trigger's inputs are literal values, without ${...} references");
+            } else {
+                checkLiteral("trigger", descriptor, value, problems);
+            }
+        });
+        for (InputDescriptor d : declared.values()) {
+            boolean needed = d.required() && !d.hasDefault() && d.type() != InputType.CONNECTION;
+            if (needed && isAbsent(spec.inputs().get(d.key()))) {
+                problems.add("trigger: input " + d.describe() + " is required by " + trigger.qualifiedKey());
+            }
+        }
+        return trigger;
     }
 
     /**
@@ -250,9 +303,12 @@ public final class WorkflowEngine implements AutoCloseable {
                 continue;
             } else if (root.equals("output") && allowOutput) {
                 continue;
+            } else if (root.equals("trigger") && index >= 0 && workflow.trigger().isPresent()) {
+                continue;
             } else {
                 problems.add(where + ": " + r + " is not a reference this engine knows; use ${steps.NAME.path}, "
-                        + "${vars.NAME}" + (allowOutput ? ", ${output.path}" : "") + " or ${random}");
+                        + "${vars.NAME}" + (allowOutput ? ", ${output.path}" : "")
+                        + (workflow.trigger().isPresent() ? ", ${trigger.path}" : "") + " or ${random}");
             }
         }
         return problems.size() == before;
@@ -269,11 +325,29 @@ public final class WorkflowEngine implements AutoCloseable {
         private final Workflow workflow;
         private final List<RegisteredAction> actions;
         private final Map<String, Connection> connections;
+        private final RegisteredTrigger trigger;
 
-        private Plan(Workflow workflow, List<RegisteredAction> actions, Map<String, Connection> connections) {
+        private Plan(Workflow workflow, List<RegisteredAction> actions, Map<String, Connection> connections,
+                RegisteredTrigger trigger) {
             this.workflow = workflow;
             this.actions = List.copyOf(actions);
             this.connections = Map.copyOf(connections);
+            this.trigger = trigger;
+        }
+
+        /** The workflow's trigger, checked; empty for a workflow that runs once. */
+        public Optional<RegisteredTrigger> trigger() {
+            return Optional.ofNullable(trigger);
+        }
+
+        /** The connection bound to a connector's key, if the workflow uses one. */
+        public Optional<Connection> connection(String connectorKey) {
+            return Optional.ofNullable(connections.get(connectorKey));
+        }
+
+        /** The engine's logger, for what a host reports beside the steps. */
+        public System.Logger logger() {
+            return logger;
         }
 
         public Workflow workflow() {
@@ -297,8 +371,21 @@ public final class WorkflowEngine implements AutoCloseable {
          * @param debug turns on every action's debug output for this run
          */
         public WorkflowResult run(StepListener listener, boolean debug) {
+            return run(listener, debug, null);
+        }
+
+        /**
+         * Runs the steps once for one record of the workflow's trigger, its event in scope as
+         * {@code ${trigger.…}}.
+         *
+         * @param triggerEvent the record's event (plain JSON); {@code null} for a workflow without a trigger
+         */
+        public WorkflowResult run(StepListener listener, boolean debug, Object triggerEvent) {
             Map<String, Object> outputs = new LinkedHashMap<>();
             Map<String, Object> scope = new HashMap<>();
+            if (triggerEvent != null) {
+                scope.put("trigger", triggerEvent);
+            }
             scope.put("random", Templates.randomSuffix());
             Map<String, Object> vars = new LinkedHashMap<>();
             workflow.vars().forEach((k, v) -> vars.put(k, References.resolve(v, scope)));

@@ -53,7 +53,7 @@ class WorkflowTest {
                   - just text
                 """, "f.yaml"));
         assertEquals(List.of(
-                "workflow has an unknown field 'stpes'; known: connections, description, name, steps, vars",
+                "workflow has an unknown field 'stpes'; known: connections, description, name, steps, trigger, vars",
                 "step 1 needs a 'name'",
                 "step 2 has an unknown field 'colour'; known: action, inputs, name, show",
                 "step 2 needs an 'action'",

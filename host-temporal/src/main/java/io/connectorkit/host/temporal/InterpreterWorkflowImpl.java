@@ -67,6 +67,9 @@ public final class InterpreterWorkflowImpl implements InterpreterWorkflow {
         scope.put("random", input.random());
         scope.put("vars", References.resolve(Json.parse(input.varsJson()), scope));
         scope.put("steps", outputs);
+        if (input.triggerEventJson() != null) {
+            scope.put("trigger", Json.parse(input.triggerEventJson()));
+        }
 
         for (int i = 0; i < input.steps().size(); i++) {
             StepSpec spec = input.steps().get(i);

@@ -168,11 +168,12 @@ public final class TemporalHost {
 
     private static Worker register(WorkerFactory factory, String taskQueue, WorkerOptions options,
             ConnectorRegistry registry, WorkerConnections connections, boolean debug) {
-        WorkerActivities activities = new WorkerActivities(registry, connections,
-                System.getLogger("io.connectorkit.host.temporal"), debug);
+        System.Logger logger = System.getLogger("io.connectorkit.host.temporal");
+        WorkerActivities activities = new WorkerActivities(registry, connections, logger, debug);
         Worker worker = factory.newWorker(taskQueue, options);
-        worker.registerWorkflowImplementationTypes(InterpreterWorkflowImpl.class, ConnectionDirectoryImpl.class);
-        worker.registerActivitiesImplementations(activities);
+        worker.registerWorkflowImplementationTypes(InterpreterWorkflowImpl.class, ConnectionDirectoryImpl.class,
+                TriggerWorkflowImpl.class);
+        worker.registerActivitiesImplementations(activities, new TriggerActivitiesImpl(registry, connections, logger));
         for (String name : connections.names()) {
             factory.newWorker(connectionQueue(taskQueue, name), options).registerActivitiesImplementations(activities);
         }
@@ -277,6 +278,44 @@ public final class TemporalHost {
         }
         return new WorkflowInput(workflow.name(), UUID.randomUUID().toString().substring(0, 8),
                 Json.write(workflow.vars()), connections, steps, policy);
+    }
+
+    /** The id of a workflow file's trigger workflow: made from its name alone, so that one runs per file. */
+    public static String triggerWorkflowId(Workflow workflow) {
+        return "trigger-" + workflow.name().replaceAll("[^A-Za-z0-9_-]+", "-");
+    }
+
+    /**
+     * Starts the long-running trigger workflow of a planned workflow with a trigger, or finds it running, without
+     * waiting: {@code run} of a workflow with a trigger.
+     *
+     * @return whether it was started now (false: it was running already)
+     */
+    public static boolean startTrigger(String target, String namespace, String taskQueue, WorkflowEngine.Plan plan,
+            Map<String, String> connections, StepPolicy policy) {
+        Workflow workflow = plan.workflow();
+        Workflow.TriggerSpec spec = workflow.trigger().orElseThrow(() -> new IllegalArgumentException(
+                "workflow '" + workflow.name() + "' has no trigger"));
+        String triggerKey = plan.trigger().orElseThrow().qualifiedKey();
+        String connectorKey = triggerKey.substring(0, triggerKey.indexOf('/'));
+        String id = triggerWorkflowId(workflow);
+        TriggerWorkflowInput input = new TriggerWorkflowInput(id, new TriggerCall(triggerKey, Json.write(spec.inputs()),
+                connections.getOrDefault(connectorKey, "")), input(plan, connections, policy),
+                Json.write(io.connectorkit.host.TriggerState.empty().toJson()), null);
+        WorkflowClient client = client(target, namespace);
+        try {
+            requireKnownConnections(client, taskQueue, plan, connections);
+            TriggerWorkflow stub = client.newWorkflowStub(TriggerWorkflow.class, WorkflowOptions.newBuilder()
+                    .setTaskQueue(taskQueue).setWorkflowId(id).build());
+            try {
+                WorkflowClient.start(stub::watch, input);
+                return true;
+            } catch (WorkflowExecutionAlreadyStarted e) {
+                return false;
+            }
+        } finally {
+            client.getWorkflowServiceStubs().shutdown();
+        }
     }
 
     /** A workflow id for a run: the workflow's name, made safe, and a random suffix. */

@@ -1,0 +1,45 @@
+package io.connectorkit.dynamodb;
+
+import io.connectorkit.spi.TriggerRecord;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
+
+/**
+ * A stream record as the event a flow receives (CONTRACT section 11): {@code eventId}, {@code eventName},
+ * {@code sequenceNumber}, {@code approximateCreationDateTime} (ISO-8601), {@code keys}, and {@code newImage} /
+ * {@code oldImage} where the record has them, items in the trigger's {@link ItemFormat}.
+ *
+ * <p>A record's id is its stream's ARN and its sequence number: unique within the stream and the same however often
+ * the record is read, so that a host can make one workflow id of it.
+ */
+final class StreamEvents {
+    private final String streamArn;
+    private final ItemFormat format;
+
+    StreamEvents(String streamArn, ItemFormat format) {
+        this.streamArn = streamArn;
+        this.format = format;
+    }
+
+    TriggerRecord record(Record record, Object position) {
+        StreamRecord change = record.dynamodb();
+        Instant created = change.approximateCreationDateTime() == null ? Instant.EPOCH
+                : change.approximateCreationDateTime();
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", record.eventID());
+        event.put("eventName", record.eventNameAsString());
+        event.put("sequenceNumber", change.sequenceNumber());
+        event.put("approximateCreationDateTime", created.toString());
+        event.put("keys", format.toJson(change.keys()));
+        if (change.hasNewImage()) {
+            event.put("newImage", format.toJson(change.newImage()));
+        }
+        if (change.hasOldImage()) {
+            event.put("oldImage", format.toJson(change.oldImage()));
+        }
+        return new TriggerRecord(streamArn + "#" + change.sequenceNumber(), event, created, position);
+    }
+}
