@@ -32,7 +32,9 @@ final class RunCommand extends Command {
                 of the task queue takes within 5 s (it is ended), and one that runs out of its workflow timeout.
                 Step timeouts, retries and output limit: see 'Run on Temporal' in the README (system properties
                 connectorkit.temporal.startToClose, heartbeat, initialInterval, maximumInterval,
-                maximumAttempts, maxOutputBytes).
+                maximumAttempts, maxOutputBytes), given to the JVM: 'java -Dconnectorkit.temporal.
+                maximumAttempts=3 -jar connectors.jar run ...', or with the launcher
+                CONNECTORS_JAVA_OPTS='-Dconnectorkit.temporal.maximumAttempts=3' connectors run ...
 
                 Options:
                 """ + TemporalOptions.OPTIONS_HELP + """
