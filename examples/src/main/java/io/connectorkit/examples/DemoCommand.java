@@ -32,9 +32,10 @@ final class DemoCommand extends Command {
 
                 Discovers the connectors on the class path, validates a workflow and runs it step by step,
                 printing each step's action, a short result and its time, then closes the connectors.
-                The built-in workflow creates a table, upserts items of varied types, gets one, updates one
-                under a condition, queries with a filter, selects with PartiQL, deletes an item, describes and
-                lists tables and deletes the table.
+                The built-in workflow creates a table, upserts items of varied types, writes two more in one
+                batch, gets one, updates one under a condition, queries with a filter, writes two items in
+                one transaction, selects with PartiQL, deletes an item, describes and lists tables and
+                deletes the table.
 
                 Options:
                   --endpoint URL    run against this existing endpoint instead of an embedded one
@@ -86,6 +87,8 @@ final class DemoCommand extends Command {
                 return FAILED;
             }
             out.println("Validated " + workflow.steps().size() + " steps; running them in order"
+                    + (engineName.equals("temporal") ? ", each step one activity on an in-process Temporal test"
+                            + " server," : "")
                     + (environments.names().isEmpty() ? "" : " on " + String.join(", ", environments.names())) + ".");
             out.println();
             StepTable table = new StepTable(out, workflow, plan.actions());

@@ -50,6 +50,8 @@ class TemporalDemoTest {
     void theDemoCommandRunsOnTemporal() {
         CliRun run = CliRun.of("demo", "--engine", "temporal");
         assertEquals(0, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("running them in order, each step one activity on an in-process Temporal test"
+                + " server, on embedded DynamoDB."), run.out());
         assertTrue(run.out().contains(Workflow.parse(DemoCommand.builtInWorkflow(), DemoCommand.DEMO_WORKFLOW).steps()
                 .size() + " steps succeeded in "), run.out());
         assertTrue(run.out().contains("salary 12345.678901234567890123456789"), run.out());
