@@ -374,6 +374,17 @@ class TemporalHostTest {
     }
 
     @Test
+    void runPrintsItsHeaderAndSaysItWaitsForAWorkerOfItsQueueBeforeWaiting() throws IOException {
+        Path file = dir.resolve("nobody.yaml");
+        Files.writeString(file, copyWorkflow(78));
+        CliRun run = CliRun.of("run", file.toString(), "--temporal", server.target(), "--task-queue", "nobody-polls");
+        assertEquals(1, run.status(), run.out() + run.err());
+        assertTrue(run.out().startsWith("Workflow '"), run.out());
+        assertTrue(run.err().startsWith("run: waiting for a worker on task queue 'nobody-polls' of " + server.target()),
+                run.err());
+    }
+
+    @Test
     void commandLinesTheTemporalCommandsCannotRunAreUsageErrors() {
         assertEquals(2, CliRun.of("temporal-server").status(), "--port is required");
         assertEquals(2, CliRun.of("temporal-server", "--port", "http").status());
