@@ -6,7 +6,6 @@ import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.Inputs;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -127,17 +126,17 @@ final class BatchEntries {
 
     /**
      * Refuses a key that occurs twice across the parts, as DynamoDB refuses it in one request, naming both
-     * positions; keys are compared as DynamoDB compares them (the numbers 1 and 1.0 are one key).
+     * positions; keys are compared as DynamoDB compares them ({@link KeyIdentity}).
      *
      * @throws ConnectorException {@code INVALID_INPUT} naming the input of the second occurrence
      */
     public static void requireDistinct(KeySchema schema, Part... parts) {
-        Map<Identity, int[]> seen = new HashMap<>(JsonObjects.capacity(
+        Map<KeyIdentity, int[]> seen = new HashMap<>(JsonObjects.capacity(
                 Arrays.stream(parts).mapToInt(p -> p.entries().size()).sum()));
         for (int p = 0; p < parts.length; p++) {
             Part part = parts[p];
             for (int i = 0; i < part.entries().size(); i++) {
-                int[] earlier = seen.putIfAbsent(identity(schema, part.entries().get(i)), new int[] {p, i});
+                int[] earlier = seen.putIfAbsent(KeyIdentity.of(schema, part.entries().get(i)), new int[] {p, i});
                 if (earlier != null) {
                     throw ConnectorException.invalidInput(part.input().key(), position(part, i)
                             + " has the same key as " + position(parts[earlier[0]], earlier[1])
@@ -149,29 +148,6 @@ final class BatchEntries {
 
     private static String position(Part part, int index) {
         return "input " + part.input().describe() + ", " + part.noun() + " [" + index + "]";
-    }
-
-    /** An item's key as DynamoDB compares keys, for finding items by key and keys given twice. */
-    public static Identity identity(KeySchema schema, Map<String, AttributeValue> item) {
-        return new Identity(comparable(item.get(schema.hashName())),
-                schema.hasRange() ? comparable(item.get(schema.rangeName())) : null);
-    }
-
-    /** An item's key values in a form whose {@code equals} is DynamoDB's key equality. */
-    public record Identity(Object hash, Object range) {
-    }
-
-    private static Object comparable(AttributeValue value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (value.type()) {
-            case S -> value.s();
-            // one number however written: 1, 1.0 and 1E0 are the same key
-            case N -> new BigDecimal(value.n()).stripTrailingZeros();
-            case B -> value.b();
-            default -> value;
-        };
     }
 
     /**

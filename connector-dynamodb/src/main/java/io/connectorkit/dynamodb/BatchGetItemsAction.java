@@ -75,10 +75,10 @@ final class BatchGetItemsAction extends DynamoDbAction {
         Map<String, String> names = new LinkedHashMap<>(expressions.names());
         String sent = projection == null ? null : withKeyAttributes(projection, added, names);
 
-        Map<BatchEntries.Identity, Map<String, AttributeValue>> found = new HashMap<>();
-        String subject = "table '" + table + "'";
+        Map<KeyIdentity, Map<String, AttributeValue>> found = new HashMap<>();
+        UnprocessedRetries retries = new UnprocessedRetries(call.callTimeout(), "table '" + table + "'");
         for (int from = 0; from < keys.size(); from += CHUNK) {
-            UnprocessedRetries.sendAll(keys.subList(from, Math.min(from + CHUNK, keys.size())), (chunk, attempt) -> {
+            retries.sendAll(keys.subList(from, Math.min(from + CHUNK, keys.size())), (chunk, attempt) -> {
                 KeysAndAttributes request = KeysAndAttributes.builder().keys(chunk).projectionExpression(sent)
                         .expressionAttributeNames(names.isEmpty() ? null : names).consistentRead(consistent).build();
                 BatchGetItemResponse response = call.sendTyped(table, () -> "BatchGetItem '" + table + "' "
@@ -86,16 +86,16 @@ final class BatchGetItemsAction extends DynamoDbAction {
                         () -> call.client().batchGetItem(b -> b.requestItems(Map.of(table, request))
                                 .returnConsumedCapacity(call.consumedCapacity())));
                 response.responses().values().forEach(items -> items.forEach(
-                        item -> found.put(BatchEntries.identity(schema, item), item)));
+                        item -> found.put(KeyIdentity.of(schema, item), item)));
                 List<Map<String, AttributeValue>> unprocessed = new ArrayList<>();
                 response.unprocessedKeys().values().forEach(left -> unprocessed.addAll(left.keys()));
                 return unprocessed;
-            }, call.callTimeout(), subject);
+            });
         }
 
         List<Object> items = new ArrayList<>(found.size());
         for (Map<String, AttributeValue> key : keys) {
-            Map<String, AttributeValue> item = found.get(BatchEntries.identity(schema, key));
+            Map<String, AttributeValue> item = found.get(KeyIdentity.of(schema, key));
             if (item != null) {
                 if (!added.isEmpty()) {
                     item = new LinkedHashMap<>(item);

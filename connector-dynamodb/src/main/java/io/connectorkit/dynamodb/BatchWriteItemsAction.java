@@ -88,10 +88,10 @@ final class BatchWriteItemsAction extends DynamoDbAction {
         keys.forEach(key -> writes.add(WriteRequest.builder()
                 .deleteRequest(DeleteRequest.builder().key(key).build()).build()));
         long[] done = new long[2];
-        String subject = "table '" + table + "'";
+        UnprocessedRetries retries = new UnprocessedRetries(call.callTimeout(), "table '" + table + "'");
         try {
             for (int from = 0; from < writes.size(); from += CHUNK) {
-                UnprocessedRetries.sendAll(writes.subList(from, Math.min(from + CHUNK, writes.size())),
+                retries.sendAll(writes.subList(from, Math.min(from + CHUNK, writes.size())),
                         (entries, attempt) -> {
                             BatchWriteItemResponse response = call.sendTyped(table, () -> "BatchWriteItem '" + table
                                     + "' " + entries.size() + " requests" + (attempt == 1 ? "" : ", try " + attempt),
@@ -103,7 +103,7 @@ final class BatchWriteItemsAction extends DynamoDbAction {
                             done[0] += puts;
                             done[1] += entries.size() - unprocessed.size() - puts;
                             return unprocessed;
-                        }, call.callTimeout(), subject);
+                        });
             }
         } catch (ConnectorException e) {
             throw new ConnectorException(e.code(), e.getMessage() + "; before this failure " + done[0] + " of "

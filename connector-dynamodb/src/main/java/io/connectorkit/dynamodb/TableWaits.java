@@ -15,9 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * (DescribeTable answers ResourceNotFound) after a delete. Real DynamoDB, and engines like it, keep a table
  * {@code CREATING}, {@code UPDATING} or {@code DELETING} for seconds, and the next step of a workflow would fail.
  *
- * <p>Polls DescribeTable, first after {@link #FIRST_POLL}, then backing off by half again each time up to
- * {@link #LONGEST_POLL}: a local engine answers in the first poll or two, and a real table that takes a minute
- * costs a few dozen requests rather than hundreds. Never sleeps past the input {@code waitSeconds}; running out
+ * <p>Polls DescribeTable with {@link Backoff#TABLE_POLLS}: first after 250 ms, then backing off by half again each
+ * time up to 5 s: a local engine answers in the first poll or two, and a real table that takes a minute costs a few
+ * dozen requests rather than hundreds. Never sleeps past the input {@code waitSeconds}; running out
  * is {@code TIMEOUT} naming the table and its last status. Each DescribeTable is bounded by the client's call
  * timeout; an interrupted thread stops waiting at once.
  */
@@ -25,8 +25,6 @@ final class TableWaits {
     public static final String WAIT_SECONDS = "waitSeconds";
     /** The longest wait an input may ask for: an hour, well past any table operation DynamoDB documents. */
     static final long MAX_WAIT_SECONDS = 3600;
-    static final Duration FIRST_POLL = Duration.ofMillis(250);
-    static final Duration LONGEST_POLL = Duration.ofSeconds(5);
 
     public static final InputDescriptor WAIT_SECONDS_INPUT = InputDescriptor.builder(WAIT_SECONDS, "Wait Seconds")
             .comment("How long to wait for the table to be ready (or gone, after a delete) before returning; 0 returns"
@@ -53,9 +51,15 @@ final class TableWaits {
      */
     public static TableDescription untilActive(DynamoDbCall call, String table, TableDescription current,
             Duration wait) {
+        if (wait.isZero()) {
+            return current;
+        }
         TableDescription last = current;
-        Poller poller = new Poller(table, wait);
-        while (last.tableStatus() != TableStatus.ACTIVE && poller.sleep(last.tableStatusAsString(), "ACTIVE")) {
+        Backoff.Pauses polls = Backoff.TABLE_POLLS.until(wait);
+        while (last.tableStatus() != TableStatus.ACTIVE) {
+            if (!pause(polls, table, last.tableStatusAsString(), "ACTIVE")) {
+                throw timeout(table, wait, last.tableStatusAsString(), "ACTIVE");
+            }
             last = describe(call, table, "ACTIVE").orElseThrow(() -> new ConnectorException(ErrorCode.NOT_FOUND,
                     "table '" + table + "' disappeared while waiting for it to become ACTIVE"));
         }
@@ -72,7 +76,7 @@ final class TableWaits {
         if (wait.isZero()) {
             return;
         }
-        Poller poller = new Poller(table, wait);
+        Backoff.Pauses polls = Backoff.TABLE_POLLS.until(wait);
         // a delete's answer always says DELETING, even where the table is gone at once (a local engine): look
         // before the first sleep, so that such a delete costs one DescribeTable rather than a quarter second
         String last;
@@ -82,7 +86,8 @@ final class TableWaits {
                 return;
             }
             last = described.get().tableStatusAsString();
-        } while (poller.sleep(last, "deleted"));
+        } while (pause(polls, table, last, "deleted"));
+        throw timeout(table, wait, last, "deleted");
     }
 
     private static Optional<TableDescription> describe(DynamoDbCall call, String table, String awaited) {
@@ -98,49 +103,20 @@ final class TableWaits {
         }
     }
 
-    /** The backoff between polls, bounded by the deadline; the last poll happens at the deadline itself. */
-    private static final class Poller {
-        private final String table;
-        private final Duration wait;
-        private final long deadline;
-        private Duration next = FIRST_POLL;
-        private boolean finalPollDone;
-
-        Poller(String table, Duration wait) {
-            this.table = table;
-            this.wait = wait;
-            this.deadline = System.nanoTime() + wait.toNanos();
+    /** Waits for the next poll; {@code false} once the poll at the deadline has been made. */
+    private static boolean pause(Backoff.Pauses polls, String table, String lastStatus, String awaited) {
+        try {
+            return polls.pause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException(ErrorCode.TIMEOUT, "interrupted while waiting for table '" + table
+                    + "' to be " + awaited + "; its last status was " + lastStatus);
         }
+    }
 
-        /**
-         * Sleeps until the next poll is due: {@code true} when it is, {@code false} when there is no waiting at
-         * all; throws {@code TIMEOUT} once the poll at the deadline has been made.
-         */
-        boolean sleep(String lastStatus, String awaited) {
-            if (wait.isZero()) {
-                return false;
-            }
-            long left = deadline - System.nanoTime();
-            if (finalPollDone) {
-                throw timeout(lastStatus, awaited);
-            }
-            long pause = Math.min(next.toNanos(), Math.max(0, left));
-            finalPollDone = pause >= left;
-            next = Duration.ofNanos(Math.min(LONGEST_POLL.toNanos(), next.toNanos() * 3 / 2));
-            try {
-                Thread.sleep(pause / 1_000_000, (int) (pause % 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ConnectorException(ErrorCode.TIMEOUT, "interrupted while waiting for table '" + table
-                        + "' to be " + awaited + "; its last status was " + lastStatus);
-            }
-            return true;
-        }
-
-        private ConnectorException timeout(String lastStatus, String awaited) {
-            return new ConnectorException(ErrorCode.TIMEOUT, "table '" + table + "' was still " + lastStatus
-                    + " after waiting " + wait.toSeconds() + " s for it to be " + awaited + " (input '" + WAIT_SECONDS
-                    + "')");
-        }
+    private static ConnectorException timeout(String table, Duration wait, String lastStatus, String awaited) {
+        return new ConnectorException(ErrorCode.TIMEOUT, "table '" + table + "' was still " + lastStatus
+                + " after waiting " + wait.toSeconds() + " s for it to be " + awaited + " (input '" + WAIT_SECONDS
+                + "')");
     }
 }

@@ -7,8 +7,6 @@ import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputRule;
 import io.connectorkit.spi.Inputs;
 import io.connectorkit.spi.Json;
-import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -275,28 +273,15 @@ final class TransactItems {
      * @param key the item's key attributes, typed (extra attributes of a put's item are ignored)
      */
     public void target(Entry entry, KeySchema schema, Map<String, AttributeValue> key) {
-        List<Object> target = new ArrayList<>(3);
-        target.add(entry.table());
         Map<String, AttributeValue> keyOnly = new LinkedHashMap<>();
         for (String name : schema.keyNames()) {
-            AttributeValue value = key.get(name);
-            keyOnly.put(name, value);
-            target.add(comparable(value));
+            keyOnly.put(name, key.get(name));
         }
-        Integer earlier = targets.putIfAbsent(target, entry.index());
+        Integer earlier = targets.putIfAbsent(List.of(entry.table(), KeyIdentity.of(schema, key)), entry.index());
         if (earlier != null) {
             throw JsonObjects.invalid(input, "entries [" + earlier + "] and [" + entry.index() + "]", "address the"
                     + " same item of table '" + entry.table() + "', " + Json.write(format.toJson(keyOnly))
                     + "; a DynamoDB transaction takes one operation per item");
         }
-    }
-
-    /** A key value compared as DynamoDB compares it: numbers by value, binary by its bytes. */
-    private static Object comparable(AttributeValue value) {
-        return switch (value.type()) {
-            case N -> new BigDecimal(value.n()).stripTrailingZeros();
-            case B -> ByteBuffer.wrap(value.b().asByteArrayUnsafe());
-            default -> value.s();
-        };
     }
 }

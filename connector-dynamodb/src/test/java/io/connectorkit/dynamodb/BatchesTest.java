@@ -158,6 +158,37 @@ class BatchesTest {
         assertEquals(0, SharedDynamoDb.items(table).size());
     }
 
+    /**
+     * Issue 20: sixty entries (three requests) always handed back unprocessed, a 2 s call timeout: one TIMEOUT for
+     * the whole action, every request sent within the timeout (plus one request's time) of the first, and the first
+     * retry only after a pause (25 ms at least: half of the first 50 ms backoff).
+     */
+    @Test
+    void sixtyEntriesAlwaysUnprocessedEndInOneTimeoutAndTheFirstRetryWaits() {
+        String table = SharedDynamoDb.createTable("batch_deadline", "id", "N");
+        List<Long> sentAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+        proxy.plan((number, operation, body) -> {
+            if (!operation.equals(BATCH_WRITE)) {
+                return Fault.NONE;
+            }
+            sentAt.add(System.nanoTime());
+            return Fault.respond(200, "{\"UnprocessedItems\": " + Json.write(
+                    ((Map<?, ?>) Json.parse(body)).get("RequestItems")) + "}");
+        });
+        try (ConnectorUnderTest quick = ConnectorUnderTest.start(Duration.ofSeconds(2), Duration.ofSeconds(1))) {
+            ConnectorException e = quick.fails("batchWriteItems", quick.accessKey(proxy.endpoint()),
+                    inputs("tableName", table, "puts", items(0, 60)));
+            assertEquals(ErrorCode.TIMEOUT, e.code(), e.getMessage());
+        }
+        assertTrue(sentAt.size() >= 2, sentAt.size() + " requests");
+        long firstGap = (sentAt.get(1) - sentAt.get(0)) / 1_000_000;
+        assertTrue(firstGap >= 25, "the first retry waited: " + firstGap + " ms");
+        long span = (sentAt.get(sentAt.size() - 1) - sentAt.get(0)) / 1_000_000;
+        assertTrue(span <= 3000, "every request within the call timeout of the first, plus a second: " + span
+                + " ms over " + sentAt.size() + " requests");
+        assertEquals(0, SharedDynamoDb.items(table).size());
+    }
+
     @Test
     void aFailurePartWaySaysHowManyWereWrittenAndDeletedBeforeIt() {
         String table = SharedDynamoDb.createTable("batch_partway", "id", "N");

@@ -292,55 +292,19 @@ public final class WorkflowEngine implements AutoCloseable {
          * @param debug turns on every action's debug output for this run
          */
         public WorkflowResult run(StepListener listener, boolean debug) {
-            Map<String, Object> outputs = new LinkedHashMap<>();
-            Map<String, Object> scope = new HashMap<>();
-            scope.put("random", Templates.randomSuffix());
-            Map<String, Object> vars = new LinkedHashMap<>();
-            workflow.vars().forEach((k, v) -> vars.put(k, References.resolve(v, scope)));
-            scope.put("vars", vars);
-            scope.put("steps", outputs);
-
-            List<StepResult> results = new ArrayList<>();
-            for (int i = 0; i < workflow.steps().size(); i++) {
-                Workflow.Step step = workflow.steps().get(i);
-                RegisteredAction action = actions.get(i);
-                listener.started(i + 1, step);
-                long start = System.nanoTime();
-                StepResult result;
-                try {
-                    Map<String, Object> inputs = resolveInputs(step, action, scope);
-                    Object output = action.run(connections.get(action.descriptor().connectorKey()), inputs, logger,
-                            debug);
-                    Duration time = Duration.ofNanos(System.nanoTime() - start);
-                    outputs.put(step.name(), output);
-                    result = new StepResult(i + 1, step, action.qualifiedKey(), output, Optional.empty(), time,
-                            summary(step, output, scope));
-                } catch (ConnectorException e) {
-                    Duration time = Duration.ofNanos(System.nanoTime() - start);
-                    result = new StepResult(i + 1, step, action.qualifiedKey(), null, Optional.of(e), time,
-                            e.code() + ": " + e.getMessage());
-                }
-                results.add(result);
-                listener.finished(result);
-                if (!result.succeeded()) {
-                    break;
-                }
-            }
+            List<StepResult> results = StepLoop.run(workflow.steps(), actions(), workflow.vars(),
+                    Templates.randomSuffix(), (number, step, action, inputs) -> {
+                        RegisteredAction registered = actions.get(number - 1);
+                        long start = System.nanoTime();
+                        try {
+                            Object output = registered.run(connections.get(registered.descriptor().connectorKey()),
+                                    inputs, logger, debug);
+                            return StepLoop.Ran.succeeded(output, Duration.ofNanos(System.nanoTime() - start));
+                        } catch (ConnectorException e) {
+                            return StepLoop.Ran.failed(e, Duration.ofNanos(System.nanoTime() - start));
+                        }
+                    }, listener);
             return new WorkflowResult(workflow.name(), results, workflow.steps().size());
-        }
-
-        private Map<String, Object> resolveInputs(Workflow.Step step, RegisteredAction action,
-                Map<String, Object> scope) {
-            Map<String, Object> inputs = new LinkedHashMap<>();
-            step.inputs().forEach((key, value) -> {
-                try {
-                    inputs.put(key, References.resolve(value, scope));
-                } catch (IllegalArgumentException e) {
-                    throw ConnectorException.invalidInput(key, action.descriptor().key() + ": input '" + key + "': "
-                            + e.getMessage());
-                }
-            });
-            return inputs;
         }
     }
 

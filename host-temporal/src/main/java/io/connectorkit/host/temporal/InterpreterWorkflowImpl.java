@@ -1,8 +1,10 @@
 package io.connectorkit.host.temporal;
 
-import io.connectorkit.host.workflow.References;
+import io.connectorkit.host.workflow.StepListener;
+import io.connectorkit.host.workflow.StepLoop;
+import io.connectorkit.host.workflow.StepResult;
 import io.connectorkit.host.workflow.Workflow.Step;
-import io.connectorkit.host.workflow.WorkflowEngine;
+import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.Json;
 import io.temporal.activity.ActivityOptions;
@@ -11,17 +13,17 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The interpreter: deterministic, as Temporal replays it. Everything it computes is a pure function of its input
- * and of the activities' recorded results: references are resolved here, from earlier steps' outputs as history
- * holds them, so a replay on another worker sees the same inputs; the only thing that touches the world is the
- * {@link ConnectorActivities} activity.
+ * and of the activities' recorded results: the host's one {@link StepLoop} resolves references here, from earlier
+ * steps' outputs as history holds them, so a replay on another worker sees the same inputs; the only thing that
+ * touches the world is the {@link ConnectorActivities} activity, the loop's runner.
  */
 public final class InterpreterWorkflowImpl implements InterpreterWorkflow {
 
@@ -37,48 +39,38 @@ public final class InterpreterWorkflowImpl implements InterpreterWorkflow {
                 throw fail(code(failure), firstStepUsing(input) + message(failure), outcomes);
             }
         }
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        Map<String, Object> scope = new HashMap<>();
-        scope.put("random", input.random());
-        scope.put("vars", References.resolve(Json.parse(input.varsJson()), scope));
-        scope.put("steps", outputs);
-
-        for (int i = 0; i < input.steps().size(); i++) {
-            StepSpec spec = input.steps().get(i);
-            int number = i + 1;
-            String actionKey = spec.action().substring(spec.action().indexOf('/') + 1);
-            Map<String, Object> inputs = new LinkedHashMap<>();
-            String unresolved = null;
-            for (Map.Entry<String, Object> entry : object(Json.parse(spec.inputsJson())).entrySet()) {
-                try {
-                    inputs.put(entry.getKey(), References.resolve(entry.getValue(), scope));
-                } catch (IllegalArgumentException e) {
-                    unresolved = actionKey + ": input '" + entry.getKey() + "': " + e.getMessage();
-                    break;
-                }
-            }
-            if (unresolved != null) {
-                outcomes.add(new StepOutcome(number, spec.name(), spec.action(), null,
-                        ErrorCode.INVALID_INPUT.name(), unresolved, 0, ErrorCode.INVALID_INPUT + ": " + unresolved));
-                throw fail(ErrorCode.INVALID_INPUT.name(), unresolved, outcomes);
-            }
-            String connectorKey = spec.action().substring(0, spec.action().indexOf('/'));
-            StepCall call = new StepCall(spec.name(), spec.action(), input.connections().getOrDefault(connectorKey, ""),
-                    Json.write(inputs));
-            try {
-                StepOutput result = activities.runStep(call);
-                Object output = Json.parse(result.outputJson());
-                outputs.put(spec.name(), output);
-                String summary = WorkflowEngine.summary(new Step(spec.name(), spec.action(), inputs, spec.show()),
-                        output, scope);
-                outcomes.add(new StepOutcome(number, spec.name(), spec.action(), result.outputJson(), null, null,
-                        result.nanos(), summary));
-            } catch (ActivityFailure failure) {
-                String code = code(failure);
-                String message = message(failure);
-                outcomes.add(new StepOutcome(number, spec.name(), spec.action(), null, code, message, 0,
-                        code + ": " + message));
-                throw fail(code, message, outcomes);
+        List<Step> steps = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        for (StepSpec spec : input.steps()) {
+            steps.add(new Step(spec.name(), spec.action(), object(Json.parse(spec.inputsJson())), spec.show()));
+            actions.add(spec.action());
+        }
+        // each step's output JSON as the activity recorded it, so that the run's result carries it as it is
+        Map<Integer, String> outputJson = new HashMap<>();
+        List<StepResult> results = StepLoop.run(steps, actions, object(Json.parse(input.varsJson())), input.random(),
+                (number, step, action, inputs) -> {
+                    String connectorKey = action.substring(0, action.indexOf('/'));
+                    StepCall call = new StepCall(step.name(), action, input.connections().getOrDefault(connectorKey,
+                            ""), Json.write(inputs));
+                    try {
+                        StepOutput result = activities.runStep(call);
+                        outputJson.put(number, result.outputJson());
+                        return StepLoop.Ran.succeeded(Json.parse(result.outputJson()),
+                                Duration.ofNanos(result.nanos()));
+                    } catch (ActivityFailure failure) {
+                        return StepLoop.Ran.failed(new ConnectorException(ErrorCode.valueOf(code(failure)),
+                                message(failure)), Duration.ZERO);
+                    }
+                }, StepListener.NONE);
+        for (StepResult result : results) {
+            if (result.succeeded()) {
+                outcomes.add(new StepOutcome(result.number(), result.step().name(), result.action(),
+                        outputJson.get(result.number()), null, null, result.time().toNanos(), result.summary()));
+            } else {
+                ConnectorException e = result.error().get();
+                outcomes.add(new StepOutcome(result.number(), result.step().name(), result.action(), null,
+                        e.code().name(), e.getMessage(), 0, result.summary()));
+                throw fail(e.code().name(), e.getMessage(), outcomes);
             }
         }
         return new RunResult(outcomes);
