@@ -13,9 +13,15 @@ final class EngineMillionBench {
     }
 
     static Map<String, Double> run() {
-        FreshProcesses.Run run = FreshProcesses.run(List.of(FreshProcesses.java(), "-Xmx1g",
-                "-XX:+ExitOnOutOfMemoryError", "-cp", FreshProcesses.classPath(), EngineMillionChild.class.getName()),
-                Map.of());
+        FreshProcesses.Run run;
+        try {
+            run = FreshProcesses.run(List.of(FreshProcesses.java(), "-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-cp",
+                    FreshProcesses.classPath(), EngineMillionChild.class.getName()), Map.of());
+        } catch (IllegalStateException failed) {
+            // its output says how far it got: the figures of a run that did not fit are the finding
+            Benchmarks.progress("engineMillion failed: " + failed.getMessage());
+            return Map.of("failed", 1.0);
+        }
         Map<String, Double> figures = new LinkedHashMap<>();
         for (String line : run.output().lines().toList()) {
             String[] parts = line.split(" ");

@@ -2,6 +2,7 @@ package io.connectorkit.benchmarks;
 
 import io.connectorkit.dynamodb.embedded.EmbeddedDynamoDb;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,7 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * 1,000,000 items of about 100 bytes (100 partitions of 10,000, loaded with BatchWriteItem of 25 from 4 threads),
  * then answers a Query of one whole partition and a full Scan, both page by page (DynamoDB's 1 MB pages). Prints
  * {@code NAME VALUE} lines: load seconds, heap used after a full GC (MB), query items, pages and ms, scan items,
- * pages and ms. Exits 1 when any count is wrong (an OutOfMemoryError exits 1 too).
+ * pages and ms. Exits 1 when any count is wrong (an OutOfMemoryError exits 1 too), and when the load has not
+ * finished within {@link #LOAD_LIMIT} (a heap too small for the items makes the collector run without end rather
+ * than fail), after printing how far it got; every 100,000 items it prints {@code loaded N} and the heap used.
  */
 public final class EngineMillionChild {
     static final int PARTITIONS = 100;
@@ -34,6 +38,8 @@ public final class EngineMillionChild {
     static final String TABLE = "million";
     /** With the keys, a ~100-byte item: pk (2 + 4) + sk (2 + up to 5 digits as DynamoDB sizes them) + data (4 + 80). */
     static final String DATA = "d".repeat(80);
+    static final Duration LOAD_LIMIT = Duration.ofMinutes(15);
+    private static final AtomicInteger LOADED = new AtomicInteger();
 
     private EngineMillionChild() {
     }
@@ -47,6 +53,18 @@ public final class EngineMillionChild {
                     .keySchema(KeySchemaElement.builder().attributeName("pk").keyType("HASH").build(),
                             KeySchemaElement.builder().attributeName("sk").keyType("RANGE").build()));
             long started = System.nanoTime();
+            Thread watchdog = new Thread(() -> {
+                try {
+                    Thread.sleep(LOAD_LIMIT.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                System.out.println("gaveUpAfterLoading " + LOADED.get());
+                System.out.flush();
+                Runtime.getRuntime().halt(1);
+            }, "load-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
             ExecutorService threads = Executors.newFixedThreadPool(THREADS);
             List<Future<?>> loads = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
@@ -62,6 +80,7 @@ public final class EngineMillionChild {
                 load.get();
             }
             threads.shutdown();
+            watchdog.interrupt();
             print("loadSeconds", (System.nanoTime() - started) / 1e9);
 
             System.gc();
@@ -122,6 +141,12 @@ public final class EngineMillionChild {
     }
 
     private static void write(DynamoDbClient client, List<WriteRequest> batch) {
+        int before = LOADED.getAndAdd(batch.size());
+        if ((before + batch.size()) / 100_000 > before / 100_000) {
+            System.out.println("loaded " + (before + batch.size()) / 100_000 * 100_000 + ", heap used "
+                    + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576 + " MB");
+            System.out.flush();
+        }
         Map<String, List<WriteRequest>> pending = Map.of(TABLE, batch);
         while (!pending.isEmpty()) {
             Map<String, List<WriteRequest>> requested = pending;

@@ -172,7 +172,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             TtlSweeper sweeper = new TtlSweeper(tables, clock);
             try {
                 EmbeddedDynamoDb started =
-                        new EmbeddedDynamoDb(HttpFront.start(port, operations, streams.operations(), 8), sweeper);
+                        new EmbeddedDynamoDb(HttpFront.start(port, operations, streams.operations()), sweeper);
                 if (ttlSweepInterval != null) {
                     sweeper.every(ttlSweepInterval);
                 }

@@ -11,10 +11,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
+import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -76,6 +80,26 @@ class ItemOperationsTest extends EngineFixture {
                 .conditionExpression("v = :v").expressionAttributeValues(Map.of(":v", n("7")))).attributes()
                 .get("v"));
         assertFalse(client.getItem(r -> r.tableName("items").key(item("pk", s("c")))).hasItem());
+    }
+
+    @Test
+    void legacyParametersWorkAsTheirExpressions() {
+        client.putItem(r -> r.tableName("items_sorted").item(item("pk", s("legacy"), "sk", n("1"), "v", s("a"))));
+        client.putItem(r -> r.tableName("items_sorted").item(item("pk", s("legacy"), "sk", n("2"), "v", s("b"))));
+        assertThrows(ConditionalCheckFailedException.class, () -> client.putItem(r -> r.tableName("items_sorted")
+                .item(item("pk", s("legacy"), "sk", n("1"))).expected(Map.of("v",
+                        ExpectedAttributeValue.builder().value(s("zzz")).build()))));
+        QueryResponse found = client.query(r -> r.tableName("items_sorted").keyConditions(Map.of(
+                "pk", Condition.builder().comparisonOperator(ComparisonOperator.EQ).attributeValueList(s("legacy"))
+                        .build(),
+                "sk", Condition.builder().comparisonOperator(ComparisonOperator.GT).attributeValueList(n("1"))
+                        .build())).attributesToGet("v"));
+        assertEquals(List.of(Map.of("v", s("b"))), found.items());
+        DynamoDbException mixed = assertThrows(DynamoDbException.class, () -> client.getItem(r -> r
+                .tableName("items_sorted").key(item("pk", s("legacy"), "sk", n("1"))).attributesToGet("v")
+                .projectionExpression("v")));
+        assertTrue(mixed.awsErrorDetails().errorMessage().startsWith(
+                "Can not use both expression and non-expression parameters in the same request"));
     }
 
     @Test

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.dynamodb.embedded.expr.ExpressionAttributes;
-import io.connectorkit.dynamodb.embedded.expr.Expressions;
 import io.connectorkit.dynamodb.embedded.expr.Projection;
+import io.connectorkit.dynamodb.embedded.expr.RequestExpressions;
 import io.connectorkit.dynamodb.embedded.model.AttributeValidation;
 import io.connectorkit.dynamodb.embedded.model.Errors;
 import io.connectorkit.dynamodb.embedded.model.Requests;
@@ -55,9 +55,7 @@ final class BatchGetItem implements Operation {
                 throw Errors.batchRequestEmpty("requestItems." + entry.getKey() + ".member.keys");
             }
             ExpressionAttributes attributes = ItemRequests.attributes(tableRequest);
-            String projectionText = Requests.string(tableRequest, "ProjectionExpression");
-            Projection projection = projectionText == null ? null : Expressions.projection(projectionText, attributes);
-            attributes.checkAllUsed();
+            Projection projection = RequestExpressions.getItem(tableRequest, attributes).projection();
             Set<String> seen = new HashSet<>();
             for (JsonNode key : keys) {
                 if (!key.isObject()) {

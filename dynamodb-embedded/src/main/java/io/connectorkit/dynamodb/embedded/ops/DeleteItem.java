@@ -3,8 +3,7 @@ package io.connectorkit.dynamodb.embedded.ops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.dynamodb.embedded.expr.Condition;
 import io.connectorkit.dynamodb.embedded.expr.ExpressionAttributes;
-import io.connectorkit.dynamodb.embedded.expr.ExpressionKind;
-import io.connectorkit.dynamodb.embedded.expr.Expressions;
+import io.connectorkit.dynamodb.embedded.expr.RequestExpressions;
 import io.connectorkit.dynamodb.embedded.model.Errors;
 import io.connectorkit.dynamodb.embedded.model.Requests;
 import io.connectorkit.dynamodb.embedded.tables.Table;
@@ -26,15 +25,12 @@ final class DeleteItem implements Operation {
         String returnValues = Requests.enumeration(request, "ReturnValues", "NONE", "ALL_OLD", "UPDATED_OLD",
                 "ALL_NEW", "UPDATED_NEW");
         if (returnValues != null && !"NONE".equals(returnValues) && !"ALL_OLD".equals(returnValues)) {
-            throw Errors.validation("ReturnValues can only be ALL_OLD or NONE");
+            throw Errors.returnValuesAllOldOrNone();
         }
         Capacity capacity = ItemRequests.capacity(request);
         boolean returnOldOnFailure = ItemRequests.returnOldOnFailure(request);
         ExpressionAttributes attributes = ItemRequests.attributes(request);
-        String conditionText = Requests.string(request, "ConditionExpression");
-        Condition condition = conditionText == null ? null
-                : Expressions.condition(ExpressionKind.CONDITION, conditionText, attributes);
-        attributes.checkAllUsed();
+        Condition condition = RequestExpressions.conditionalWrite(request, attributes).condition();
 
         Table table = engine.tables().active(tableName);
         table.schema().checkKey(key);

@@ -2,8 +2,8 @@ package io.connectorkit.dynamodb.embedded.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.dynamodb.embedded.expr.ExpressionAttributes;
-import io.connectorkit.dynamodb.embedded.expr.Expressions;
 import io.connectorkit.dynamodb.embedded.expr.Projection;
+import io.connectorkit.dynamodb.embedded.expr.RequestExpressions;
 import io.connectorkit.dynamodb.embedded.model.Requests;
 import io.connectorkit.dynamodb.embedded.model.Values;
 import io.connectorkit.dynamodb.embedded.tables.Table;
@@ -25,9 +25,7 @@ final class GetItem implements Operation {
         Boolean consistent = Requests.bool(request, "ConsistentRead");
         Capacity capacity = ItemRequests.capacity(request);
         ExpressionAttributes attributes = ItemRequests.attributes(request);
-        String projectionText = Requests.string(request, "ProjectionExpression");
-        Projection projection = projectionText == null ? null : Expressions.projection(projectionText, attributes);
-        attributes.checkAllUsed();
+        Projection projection = RequestExpressions.getItem(request, attributes).projection();
 
         Table table = engine.tables().active(tableName);
         table.schema().checkKey(key);

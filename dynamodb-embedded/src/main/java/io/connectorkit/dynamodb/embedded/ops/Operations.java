@@ -1,5 +1,6 @@
 package io.connectorkit.dynamodb.embedded.ops;
 
+import io.connectorkit.dynamodb.embedded.partiql.PartiqlOperations;
 import io.connectorkit.dynamodb.embedded.wire.Operation;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,6 +31,7 @@ public final class Operations {
         Transactions transactions = new Transactions();
         operations.put("TransactGetItems", new TransactGetItems(engine));
         operations.put("TransactWriteItems", new TransactWriteItems(engine, transactions));
+        operations.putAll(PartiqlOperations.of(engine));
         return operations;
     }
 }

@@ -2,7 +2,6 @@ package io.connectorkit.dynamodb.embedded.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connectorkit.dynamodb.embedded.expr.Expressions;
 import io.connectorkit.dynamodb.embedded.expr.KeyCondition;
 import io.connectorkit.dynamodb.embedded.model.Errors;
 import io.connectorkit.dynamodb.embedded.model.Requests;
@@ -35,11 +34,7 @@ final class Query implements Operation {
     public ObjectNode handle(ObjectNode request) {
         ReadRequest read = new ReadRequest(request, true);
         boolean forward = !Boolean.FALSE.equals(Requests.bool(request, "ScanIndexForward"));
-        String keyText = Requests.string(request, "KeyConditionExpression");
-        if (keyText == null) {
-            throw Errors.keyConditionRequired();
-        }
-        KeyCondition parsed = Expressions.keyCondition(keyText, read.attributes);
+        KeyCondition parsed = read.expressions.keyCondition();
         read.resolve(engine);
         KeySchema schema = read.schema();
         KeyCondition condition = parsed.withHashKey(schema.hashName());

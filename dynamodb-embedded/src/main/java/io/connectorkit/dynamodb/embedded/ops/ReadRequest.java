@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.dynamodb.embedded.expr.Condition;
 import io.connectorkit.dynamodb.embedded.expr.ExpressionAttributes;
-import io.connectorkit.dynamodb.embedded.expr.ExpressionKind;
-import io.connectorkit.dynamodb.embedded.expr.Expressions;
 import io.connectorkit.dynamodb.embedded.expr.Projection;
+import io.connectorkit.dynamodb.embedded.expr.RequestExpressions;
 import io.connectorkit.dynamodb.embedded.model.AttributeValidation;
 import io.connectorkit.dynamodb.embedded.model.DynamoDbError;
 import io.connectorkit.dynamodb.embedded.model.Errors;
@@ -37,6 +36,7 @@ final class ReadRequest {
     final Condition filter;
     final Projection projection;
     final ExpressionAttributes attributes;
+    final RequestExpressions expressions;
     final Capacity capacity;
 
     Table table;
@@ -64,10 +64,10 @@ final class ReadRequest {
         }
         capacity = ItemRequests.capacity(request);
         attributes = ItemRequests.attributes(request);
-        String filterText = Requests.string(request, "FilterExpression");
-        String projectionText = Requests.string(request, "ProjectionExpression");
-        filter = filterText == null ? null : Expressions.condition(ExpressionKind.FILTER, filterText, attributes);
-        projection = projectionText == null ? null : Expressions.projection(projectionText, attributes);
+        expressions = query ? RequestExpressions.query(request, attributes)
+                : RequestExpressions.scan(request, attributes);
+        filter = expressions.filter();
+        projection = expressions.projection();
         if ("SPECIFIC_ATTRIBUTES".equals(select) && projection == null) {
             throw Errors.selectNeedsProjection(query);
         }
@@ -81,7 +81,6 @@ final class ReadRequest {
 
     /** Finds the table and index once every expression is parsed. */
     void resolve(Engine engine) {
-        attributes.checkAllUsed();
         table = engine.tables().active(tableName);
         if (indexName != null) {
             index = table.index(indexName);

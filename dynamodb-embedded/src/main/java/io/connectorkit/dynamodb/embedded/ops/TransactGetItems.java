@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.dynamodb.embedded.expr.ExpressionAttributes;
-import io.connectorkit.dynamodb.embedded.expr.Expressions;
 import io.connectorkit.dynamodb.embedded.expr.Projection;
+import io.connectorkit.dynamodb.embedded.expr.RequestExpressions;
 import io.connectorkit.dynamodb.embedded.model.AttributeValidation;
 import io.connectorkit.dynamodb.embedded.model.Errors;
 import io.connectorkit.dynamodb.embedded.model.Requests;
@@ -42,9 +42,7 @@ final class TransactGetItems implements Operation {
             String name = Requests.tableName(get, "TableName");
             AttributeValidation.item(Requests.requiredObject(get, "Key"));
             ExpressionAttributes attributes = ItemRequests.attributes(get);
-            String projectionText = Requests.string(get, "ProjectionExpression");
-            projections.add(projectionText == null ? null : Expressions.projection(projectionText, attributes));
-            attributes.checkAllUsed();
+            projections.add(RequestExpressions.getItem(get, attributes).projection());
             names.add(name);
             gets.add(get);
         }

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.dynamodb.embedded.expr.Condition;
 import io.connectorkit.dynamodb.embedded.expr.ExpressionAttributes;
-import io.connectorkit.dynamodb.embedded.expr.ExpressionKind;
-import io.connectorkit.dynamodb.embedded.expr.Expressions;
+import io.connectorkit.dynamodb.embedded.expr.RequestExpressions;
 import io.connectorkit.dynamodb.embedded.expr.Update;
 import io.connectorkit.dynamodb.embedded.model.AttributeValidation;
 import io.connectorkit.dynamodb.embedded.model.Errors;
@@ -131,18 +130,16 @@ final class TransactWriteItems implements Operation {
         }
         boolean returnOld = ItemRequests.returnOldOnFailure(action);
         ExpressionAttributes attributes = ItemRequests.attributes(action);
-        String updateText = Requests.string(action, "UpdateExpression");
-        String conditionText = Requests.string(action, "ConditionExpression");
-        if (kind == Kind.UPDATE && updateText == null) {
+        if (kind == Kind.UPDATE && Requests.string(action, "UpdateExpression") == null) {
             throw Errors.required("UpdateExpression");
         }
-        if (kind == Kind.CHECK && conditionText == null) {
+        if (kind == Kind.CHECK && Requests.string(action, "ConditionExpression") == null) {
             throw Errors.required("ConditionExpression");
         }
-        Update update = kind == Kind.UPDATE ? Expressions.update(updateText, attributes) : null;
-        Condition condition = conditionText == null ? null
-                : Expressions.condition(ExpressionKind.CONDITION, conditionText, attributes);
-        attributes.checkAllUsed();
+        RequestExpressions expressions = kind == Kind.UPDATE ? RequestExpressions.updateItem(action, attributes)
+                : RequestExpressions.conditionalWrite(action, attributes);
+        Update update = expressions.update();
+        Condition condition = expressions.condition();
         return new Entry(kind, tableName, key, item, condition, update, returnOld);
     }
 

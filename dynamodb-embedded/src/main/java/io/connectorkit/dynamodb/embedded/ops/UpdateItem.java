@@ -3,8 +3,7 @@ package io.connectorkit.dynamodb.embedded.ops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.dynamodb.embedded.expr.Condition;
 import io.connectorkit.dynamodb.embedded.expr.ExpressionAttributes;
-import io.connectorkit.dynamodb.embedded.expr.ExpressionKind;
-import io.connectorkit.dynamodb.embedded.expr.Expressions;
+import io.connectorkit.dynamodb.embedded.expr.RequestExpressions;
 import io.connectorkit.dynamodb.embedded.expr.Update;
 import io.connectorkit.dynamodb.embedded.model.Errors;
 import io.connectorkit.dynamodb.embedded.model.Requests;
@@ -33,12 +32,9 @@ final class UpdateItem implements Operation {
         Capacity capacity = ItemRequests.capacity(request);
         boolean returnOldOnFailure = ItemRequests.returnOldOnFailure(request);
         ExpressionAttributes attributes = ItemRequests.attributes(request);
-        String updateText = Requests.string(request, "UpdateExpression");
-        String conditionText = Requests.string(request, "ConditionExpression");
-        Update update = updateText == null ? null : Expressions.update(updateText, attributes);
-        Condition condition = conditionText == null ? null
-                : Expressions.condition(ExpressionKind.CONDITION, conditionText, attributes);
-        attributes.checkAllUsed();
+        RequestExpressions expressions = RequestExpressions.updateItem(request, attributes);
+        Update update = expressions.update();
+        Condition condition = expressions.condition();
 
         Table table = engine.tables().active(tableName);
         table.schema().checkKey(key);

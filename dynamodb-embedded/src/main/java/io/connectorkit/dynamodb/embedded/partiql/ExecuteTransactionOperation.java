@@ -70,8 +70,10 @@ public final class ExecuteTransactionOperation implements Operation {
         return reads ? read(statements) : write(statements, entries);
     }
 
+    /** Single-item reads seen at one instant: every table involved read-locked in name order. */
     private ObjectNode read(List<Statement> statements) {
-        ArrayNode responses = Json.MAPPER.createArrayNode();
+        List<Table> tables = new ArrayList<>();
+        List<ObjectNode> keys = new ArrayList<>();
         for (Statement statement : statements) {
             Statement.Select select = (Statement.Select) statement;
             Table table = runner.table(select.table());
@@ -81,10 +83,28 @@ public final class ExecuteTransactionOperation implements Operation {
                         "Where clause does not contain a mandatory equality on all key attributes");
             }
             table.schema().checkKey(key);
-            ObjectNode item = runner.selectOne(select, table, key);
-            ObjectNode response = responses.addObject();
-            if (item != null) {
-                response.set("Item", item);
+            tables.add(table);
+            keys.add(key);
+        }
+        TreeMap<String, Table> ordered = new TreeMap<>(Comparator.naturalOrder());
+        tables.forEach(table -> ordered.put(table.name(), table));
+        ArrayNode responses = Json.MAPPER.createArrayNode();
+        List<Table> locked = new ArrayList<>();
+        try {
+            for (Table table : ordered.values()) {
+                table.lock().readLock().lock();
+                locked.add(table);
+            }
+            for (int i = 0; i < statements.size(); i++) {
+                ObjectNode item = runner.selectOne((Statement.Select) statements.get(i), tables.get(i), keys.get(i));
+                ObjectNode response = responses.addObject();
+                if (item != null) {
+                    response.set("Item", item);
+                }
+            }
+        } finally {
+            for (int i = locked.size() - 1; i >= 0; i--) {
+                locked.get(i).lock().readLock().unlock();
             }
         }
         ObjectNode response = Json.object();

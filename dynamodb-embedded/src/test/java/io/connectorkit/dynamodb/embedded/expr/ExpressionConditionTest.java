@@ -189,6 +189,13 @@ class ExpressionConditionTest {
     }
 
     @Test
+    void sizeOfAStringCountsUtf16CodeUnits() {
+        ObjectNode item = json("{'s':{'S':'a\ud83d\ude00'}}");
+        assertTrue(Expressions.condition(ExpressionKind.FILTER, "size(s) = :v",
+                attrs(null, "{':v':{'N':'3'}}")).test(item));
+    }
+
+    @Test
     void setsAreEqualRegardlessOfOrder() {
         ObjectNode item = json("{'ss':{'SS':['a','b']}}");
         assertTrue(Expressions.condition(ExpressionKind.FILTER, "ss = :v",

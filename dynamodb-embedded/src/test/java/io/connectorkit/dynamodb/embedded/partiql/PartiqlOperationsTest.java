@@ -60,7 +60,7 @@ class PartiqlOperationsTest {
                 new StreamsOf(streams), false);
         Map<String, Operation> operations = new HashMap<>(Operations.of(engine));
         operations.putAll(PartiqlOperations.of(engine));
-        front = HttpFront.start(0, operations, streams.operations(), 4);
+        front = HttpFront.start(0, operations, streams.operations());
         client = DynamoDbClient.builder().endpointOverride(front.endpoint()).region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("fake", "fake")))
                 .build();
