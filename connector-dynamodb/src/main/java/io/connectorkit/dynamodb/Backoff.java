@@ -23,9 +23,31 @@ record Backoff(Duration first, double factor, Duration longest, boolean jitter) 
     /** Polls of a table's status: a local engine answers in the first poll or two, a real table in a few dozen. */
     static final Backoff TABLE_POLLS = new Backoff(Duration.ofMillis(250), 1.5, Duration.ofSeconds(5), false);
 
+    /** The time the pauses read and sleep on: the system's, or a test's own, so that a test counts tries, not ms. */
+    interface Clock {
+        Clock SYSTEM = new Clock() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleep(long nanos) throws InterruptedException {
+                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            }
+        };
+
+        long nanoTime();
+
+        void sleep(long nanos) throws InterruptedException;
+    }
+
+    /** {@link Clock#SYSTEM}; a test in this package may set its own and must put this one back. */
+    static volatile Clock clock = Clock.SYSTEM;
+
     /** The pauses toward a deadline {@code budget} from now. */
     Pauses until(Duration budget) {
-        return new Pauses(this, System.nanoTime() + budget.toNanos());
+        return new Pauses(this, clock.nanoTime() + budget.toNanos());
     }
 
     /** The pauses toward {@code deadline} (a {@link System#nanoTime()}), shared with other sequences of tries. */
@@ -36,6 +58,7 @@ record Backoff(Duration first, double factor, Duration longest, boolean jitter) 
     /** One sequence of tries toward a deadline; not for concurrent use. */
     static final class Pauses {
         private final Backoff backoff;
+        private final Clock clock = Backoff.clock;
         private final long deadline;
         private long next;
         private boolean lastTryDone;
@@ -62,14 +85,14 @@ record Backoff(Duration first, double factor, Duration longest, boolean jitter) 
             if (lastTryDone) {
                 return false;
             }
-            long left = Math.max(0, deadline - System.nanoTime());
+            long left = Math.max(0, deadline - clock.nanoTime());
             long pause = backoff.jitter() ? ThreadLocalRandom.current().nextLong(next / 2, next + 1) : next;
             if (pause >= left) {
                 pause = left;
                 lastTryDone = true;
             }
             next = Math.min(backoff.longest().toNanos(), (long) (next * backoff.factor()));
-            Thread.sleep(pause / 1_000_000, (int) (pause % 1_000_000));
+            clock.sleep(pause);
             return true;
         }
     }

@@ -1,12 +1,11 @@
 package io.connectorkit.dynamodb;
 
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import io.connectorkit.spi.ConnectorException;
 import static io.connectorkit.dynamodb.CommonInputs.CONNECTION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.REGION_INPUT;
 import static io.connectorkit.dynamodb.CommonInputs.TABLE_NAME_INPUT;
 
 import io.connectorkit.spi.Action;
+import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
 import io.connectorkit.spi.Inputs;
@@ -20,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** Creates a table and waits until it is ACTIVE ({@link TableWaits}), so the next step of a workflow can use it. */

@@ -289,7 +289,7 @@ final class TransactItems {
      * Forgets the items recorded by {@link #target}, so that the entries can be typed and targeted again after
      * their tables' key schemas were read afresh.
      */
-    public void forgetTargets() {
+    void forgetTargets() {
         targets.clear();
     }
 }

@@ -89,4 +89,32 @@ class ActionContextTest {
         assertThrows(NullPointerException.class, () -> new ActionContext("a", null, null, logger, false));
         assertThrows(NullPointerException.class, () -> new ActionContext("a", connector, null, null, false));
     }
+
+    @Test
+    void progressReachesTheHostAndTheHostCanStopTheCall() {
+        List<String> reported = new java.util.ArrayList<>();
+        ActionContext followed = new ActionContext("createTable", connector, null, logger, false, 2, detail -> {
+            reported.add(detail);
+            if (reported.size() == 2) {
+                throw new ConnectorException(ErrorCode.TIMEOUT, "the host gave up");
+            }
+        });
+        followed.progress(() -> "CreateTable 'orders'");
+        ConnectorException stopped = assertThrows(ConnectorException.class,
+                () -> followed.progress(() -> "DescribeTable 'orders'"));
+        assertEquals(ErrorCode.TIMEOUT, stopped.code());
+        assertEquals(List.of("CreateTable 'orders'", "DescribeTable 'orders'"), reported);
+        assertEquals(2, followed.attempt());
+    }
+
+    @Test
+    void withoutAHostThatFollowsProgressNoDetailIsBuiltAndItIsTheFirstAttempt() {
+        AtomicInteger built = new AtomicInteger();
+        ActionContext plain = new ActionContext("getItem", connector, null, logger, false);
+        plain.progress(() -> "n=" + built.incrementAndGet());
+        assertEquals(0, built.get());
+        assertEquals(1, plain.attempt());
+        assertThrows(IllegalArgumentException.class, () -> new ActionContext("getItem", connector, null, logger,
+                false, 0, ActionContext.Progress.NONE));
+    }
 }

@@ -89,26 +89,31 @@ class TemporalHostTest {
         workers.add(TemporalHost.startWorker(server.target(), TemporalHost.DEFAULT_NAMESPACE, FAULTS_QUEUE, faults,
                 new WorkerConnections(Map.of(), ConnectionSource.declaredOnly())));
 
-        try {
-            registries.get(0).action("createTable").run(registries.get(0).connector("aws-dynamodb").orElseThrow()
-                    .connection("accessKeySecret", localConnection(dynamoDb).inputs()), Map.of(
-                            "region", "us-east-1", "tableName", TABLE, "billingMode", "PAY_PER_REQUEST",
-                            "attributeDefinitions", List.of(Map.of("AttributeName", "pk", "AttributeType", "S"),
-                                    Map.of("AttributeName", "id", "AttributeType", "N")),
-                            "keySchema", List.of(Map.of("AttributeName", "pk", "KeyType", "HASH"),
-                                    Map.of("AttributeName", "id", "KeyType", "RANGE"))));
-        } catch (io.connectorkit.spi.ConnectorException e) {
-            // on a loaded machine the first create can outlast the SDK's attempt timeout; its retry then finds
-            // the table the first attempt made: exactly the retry-after-success that README's idempotency notes
-            if (!e.getMessage().contains("preexisting table")) {
-                throw e;
-            }
+        // the fixture table, made with a plain client: the connector's createTable under test elsewhere, here with
+        // the SDK's own attempt timeout, would on a loaded machine retry a create that had gone through
+        try (software.amazon.awssdk.services.dynamodb.DynamoDbClient direct = software.amazon.awssdk.services.dynamodb
+                .DynamoDbClient.builder().endpointOverride(dynamoDb.endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .httpClient(software.amazon.awssdk.http.apache.ApacheHttpClient.create())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("fixture", "fixture")))
+                .build()) {
+            direct.createTable(b -> b.tableName(TABLE).billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(
+                            software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
+                                    .attributeName("pk").attributeType("S").build(),
+                            software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
+                                    .attributeName("id").attributeType("N").build())
+                    .keySchema(
+                            software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder()
+                                    .attributeName("pk").keyType("HASH").build(),
+                            software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder()
+                                    .attributeName("id").keyType("RANGE").build()));
         }
     }
 
     @AfterAll
     static void stop() throws Exception {
-        STEP_PROPERTIES.forEach(p -> System.clearProperty(StepPolicy.PROPERTY_PREFIX + p));
         for (AutoCloseable worker : workers) {
             worker.close();
         }

@@ -69,7 +69,8 @@ public final class TemporalHost {
         register(factory, taskQueue, WorkerOptions.newBuilder()
                 .setStickyQueueScheduleToStartTimeout(stickyQueueTimeout()).build(), registry, connections, false);
         factory.start();
-        String identity = client.getOptions().getIdentity();
+        // two workers of one process share the client's identity (pid@host): each announces under its own
+        String identity = client.getOptions().getIdentity() + "#" + UUID.randomUUID().toString().substring(0, 8);
         ConnectionDirectory directory = client.newWorkflowStub(ConnectionDirectory.class, WorkflowOptions.newBuilder()
                 .setTaskQueue(taskQueue).setWorkflowId(ConnectionDirectory.workflowId(taskQueue)).build());
         List<String> names = List.copyOf(new TreeSet<>(connections.names()));
