@@ -39,8 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * trimmed stretch and more than 100 shards, driven by the in-process {@link TriggerRunner}.
  */
 class StreamRecordsEngineTest {
-    /** The engine serves neither BatchWriteItem nor TransactWriteItems yet: puts, updates and deletes only. */
-    private static final boolean ENGINE_BATCHES = false;
+    /** Batch writes and transactions among the writes. */
+    private static final boolean ENGINE_BATCHES = true;
 
     private static final class Engine implements AutoCloseable {
         final EmbeddedDynamoDb server;

@@ -141,7 +141,12 @@ final class FixtureLoader {
                 try {
                     registry.action(reference);
                 } catch (ConnectorException e) {
-                    problem(map.get("action").line(), e.getMessage());
+                    // a step may name a trigger: it reads the trigger's events (ScenarioRunner)
+                    try {
+                        registry.trigger(reference);
+                    } catch (ConnectorException noTrigger) {
+                        problem(map.get("action").line(), e.getMessage());
+                    }
                 }
             });
             Map<String, Object> inputs = new LinkedHashMap<>();

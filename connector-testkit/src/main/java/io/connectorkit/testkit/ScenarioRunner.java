@@ -2,6 +2,12 @@ package io.connectorkit.testkit;
 
 import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.host.RegisteredAction;
+import io.connectorkit.host.RegisteredTrigger;
+import io.connectorkit.host.TriggerRunner;
+import io.connectorkit.host.TriggerState;
+import io.connectorkit.spi.TriggerSource;
+import java.time.Clock;
+import java.time.Duration;
 import io.connectorkit.host.workflow.Templates;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
@@ -88,6 +94,10 @@ final class ScenarioRunner {
         RegisteredAction action;
         Map<String, Object> inputs;
         Expectation expectation;
+        if (isTrigger(step.action())) {
+            runTriggerStep(fixture, step, vars);
+            return;
+        }
         try {
             action = registry.action(step.action());
             @SuppressWarnings("unchecked")
@@ -114,6 +124,79 @@ final class ScenarioRunner {
         try {
             Connection connection = connection(fixture, step, vars, environment, connectorKey);
             output = action.run(connection, inputs, LOGGER, false);
+        } catch (ConnectorException e) {
+            check(expectation, e);
+            return;
+        } catch (Variables.UnknownVariable e) {
+            throw new StepFailed(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new StepFailed("unexpected " + e);
+        }
+        check(expectation, output);
+        save(step, output, vars);
+    }
+
+    /** A step names a trigger when no action has its key and a trigger does. */
+    private boolean isTrigger(String reference) {
+        try {
+            registry.action(reference);
+            return false;
+        } catch (ConnectorException noAction) {
+            try {
+                registry.trigger(reference);
+                return true;
+            } catch (ConnectorException noTrigger) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * A step that names a trigger reads its source from the oldest record until a read finds nothing new (as a
+     * watcher with nothing stored and {@code startingPosition} TRIM_HORIZON would) and outputs
+     * {@code {"events": [...]}}, every record's event in order within each partition, for {@code expect} to match.
+     */
+    private void runTriggerStep(Fixture fixture, Step step, Variables vars) throws StepFailed {
+        RegisteredTrigger trigger;
+        Map<String, Object> inputs;
+        Expectation expectation;
+        try {
+            trigger = registry.trigger(step.action());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> resolved = (Map<String, Object>) vars.resolve(step.inputs());
+            inputs = resolved;
+            expectation = resolve(step.expectation(), vars);
+        } catch (Variables.UnknownVariable | ConnectorException e) {
+            throw new StepFailed(e.getMessage());
+        }
+        String connectorKey = trigger.descriptor().connectorKey();
+        TestEnvironment environment;
+        try {
+            environment = environments.apply(connectorKey);
+            environment.start();
+        } catch (RuntimeException e) {
+            throw new StepFailed("no test environment for connector '" + connectorKey + "' started: " + e);
+        }
+        Map<String, Object> output;
+        try {
+            Connection connection = connection(fixture, step, vars, environment, connectorKey);
+            List<Object> events = new ArrayList<>();
+            try (TriggerSource source = trigger.open(connection, inputs, LOGGER)) {
+                TriggerState[] state = {TriggerState.empty()};
+                new TriggerRunner(source, new TriggerRunner.PositionStore() {
+                    @Override
+                    public TriggerState load() {
+                        return state[0];
+                    }
+
+                    @Override
+                    public void save(TriggerState next) {
+                        state[0] = next;
+                    }
+                }, (partition, record) -> events.add(record.event()), new TriggerRunner.Listener() {
+                }, Duration.ofMillis(1), Duration.ofHours(1), Clock.systemUTC()).runUntilIdle();
+            }
+            output = Map.of("events", events);
         } catch (ConnectorException e) {
             check(expectation, e);
             return;

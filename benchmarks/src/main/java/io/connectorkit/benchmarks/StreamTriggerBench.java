@@ -1,0 +1,281 @@
+package io.connectorkit.benchmarks;
+
+import io.connectorkit.dynamodb.embedded.EmbeddedDynamoDb;
+import io.connectorkit.host.ConnectorRegistry;
+import io.connectorkit.host.TriggerRunner;
+import io.connectorkit.host.TriggerState;
+import io.connectorkit.spi.Connection;
+import io.connectorkit.spi.TriggerSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The {@code streamRecords} trigger in-process against a raw SDK GetRecords loop, on the embedded engine's streams
+ * (shards rolled over every 500 records), in one run:
+ *
+ * <ul>
+ *   <li>catch-up: the whole stream of {@value #RECORDS} records read by the in-process host (TriggerRunner: shards
+ *       parents first, events as plain JSON, positions stored after each batch, handed to a handler that starts
+ *       nothing) against a raw loop (DescribeStream once, each shard parents first from TRIM_HORIZON, GetRecords
+ *       until the shard ends, records counted), alternating rounds; {@code ratio streamTrigger} is the median of
+ *       the paired ratios, target ≤ 1.10;</li>
+ *   <li>live: a writer at a steady rate while the host watches (a 10 ms pause after a round without records):
+ *       write-to-workflow-start latency p50/p99, events per second, and the lag the host reports (the age of the
+ *       newest record of each batch) p50/p99.</li>
+ * </ul>
+ *
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.connectorkit.benchmarks.StreamTriggerBench [ROUNDS]}
+ */
+public final class StreamTriggerBench {
+    static final int RECORDS = 5_000;
+    private static final int LIVE_RECORDS = 2_000;
+    private static final int LIVE_RATE_PER_SECOND = 500;
+    private static final double TARGET = 1.10;
+
+    private StreamTriggerBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        try (EmbeddedDynamoDb engine = EmbeddedDynamoDb.builder().streamShardRecords(500).start();
+                DynamoDbClient raw = DynamoDbClient.builder().endpointOverride(engine.endpoint())
+                        .region(Region.US_EAST_1).httpClient(ApacheHttpClient.create())
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+                        .build();
+                DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(engine.endpoint())
+                        .region(Region.US_EAST_1).httpClient(ApacheHttpClient.create())
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+                        .build();
+                ConnectorRegistry registry = ConnectorRegistry.load(StreamTriggerBench.class.getClassLoader())) {
+            Connection connection = registry.connector("aws-dynamodb").orElseThrow().connection("accessKeySecret",
+                    Map.of("accessKeyId", "x", "secretAccessKey", "x", "endpointUrl", engine.endpoint().toString()));
+            create(raw, "catchup");
+            for (int i = 0; i < RECORDS; i++) {
+                put(raw, "catchup", i);
+            }
+            String streamArn = raw.describeTable(b -> b.tableName("catchup")).table().latestStreamArn();
+            Benchmarks.progress("streamTrigger: " + RECORDS + " records in "
+                    + streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards().size()
+                    + " shards; " + rounds + " rounds each side, alternating, after 2 warm-up rounds");
+            double[] connector = new double[rounds];
+            double[] baseline = new double[rounds];
+            double[] ratios = new double[rounds];
+            for (int round = -2; round < rounds; round++) {
+                // who goes first alternates too, so that neither side always follows the other's garbage
+                long a;
+                long b;
+                if ((round & 1) == 0) {
+                    a = timeConnector(registry, connection, "catchup");
+                    b = timeRaw(streams, streamArn);
+                } else {
+                    b = timeRaw(streams, streamArn);
+                    a = timeConnector(registry, connection, "catchup");
+                }
+                if (round >= 0) {
+                    connector[round] = a;
+                    baseline[round] = b;
+                    ratios[round] = (double) a / b;
+                }
+            }
+            double ratio = median(ratios);
+            System.out.println(String.format(Locale.ROOT, "ratio streamTrigger %.3f", ratio));
+            System.out.println();
+            System.out.println("| scenario | connector | raw SDK baseline | ratio | target | met |");
+            System.out.println("| --- | ---: | ---: | ---: | ---: | --- |");
+            System.out.println(String.format(Locale.ROOT, "| streamTrigger (catch-up of %d records) | %s | %s |"
+                    + " %.3f | ≤ %.2f | %s |", RECORDS, Measurement.time(median(connector)),
+                    Measurement.time(median(baseline)), ratio, TARGET, ratio <= TARGET ? "yes" : "NO"));
+            System.out.println(String.format(Locale.ROOT, "| events per second, catch-up | %.0f | %.0f | | | |",
+                    RECORDS / (median(connector) / 1e9), RECORDS / (median(baseline) / 1e9)));
+            live(raw, registry, connection);
+        }
+        System.exit(0);
+    }
+
+    private static long timeConnector(ConnectorRegistry registry, Connection connection, String table) {
+        AtomicLong seen = new AtomicLong();
+        long start = System.nanoTime();
+        try (TriggerSource source = registry.trigger("streamRecords").open(connection,
+                Map.of("region", "us-east-1", "tableName", table, "batchSize", 1000), System.getLogger("bench"))) {
+            TriggerState[] state = {TriggerState.empty()};
+            new TriggerRunner(source, new MemoryStore(state), (partition, record) -> seen.incrementAndGet(),
+                    new TriggerRunner.Listener() {
+                    }, Duration.ofMillis(1), Duration.ofHours(1), Clock.systemUTC()).runUntilIdle();
+        }
+        long nanos = System.nanoTime() - start;
+        if (seen.get() != RECORDS) {
+            throw new IllegalStateException("the trigger read " + seen.get() + " records, not " + RECORDS);
+        }
+        return nanos;
+    }
+
+    /** The baseline: what a hand-written consumer of a closed stream does, parents first, records counted. */
+    private static long timeRaw(DynamoDbStreamsClient streams, String streamArn) {
+        long start = System.nanoTime();
+        List<Shard> shards = new ArrayList<>();
+        String last = null;
+        do {
+            String from = last;
+            var page = streams.describeStream(b -> b.streamArn(streamArn).limit(100).exclusiveStartShardId(from))
+                    .streamDescription();
+            shards.addAll(page.shards());
+            last = page.lastEvaluatedShardId();
+        } while (last != null);
+        Set<String> done = new HashSet<>();
+        long seen = 0;
+        while (done.size() < shards.size()) {
+            for (Shard shard : shards) {
+                if (done.contains(shard.shardId())
+                        || (shard.parentShardId() != null && !done.contains(shard.parentShardId())
+                                && shards.stream().anyMatch(s -> s.shardId().equals(shard.parentShardId())))) {
+                    continue;
+                }
+                String iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+                while (iterator != null) {
+                    String current = iterator;
+                    GetRecordsResponse response = streams.getRecords(b -> b.shardIterator(current).limit(1000));
+                    seen += response.records().size();
+                    if (response.records().isEmpty() && shard.sequenceNumberRange().endingSequenceNumber() == null) {
+                        break;
+                    }
+                    iterator = response.nextShardIterator();
+                }
+                done.add(shard.shardId());
+            }
+        }
+        long nanos = System.nanoTime() - start;
+        if (seen != RECORDS) {
+            throw new IllegalStateException("the raw loop read " + seen + " records, not " + RECORDS);
+        }
+        return nanos;
+    }
+
+    /** A writer at a steady rate while the host watches: write-to-start latency, events per second and lag. */
+    private static void live(DynamoDbClient raw, ConnectorRegistry registry, Connection connection) throws Exception {
+        create(raw, "live");
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> lags = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicLong seen = new AtomicLong();
+        long[] firstAndLast = new long[2];
+        try (TriggerSource source = registry.trigger("streamRecords").open(connection,
+                Map.of("region", "us-east-1", "tableName", "live", "batchSize", 1000), System.getLogger("bench"))) {
+            TriggerState[] state = {TriggerState.empty()};
+            TriggerRunner runner = new TriggerRunner(source, new MemoryStore(state), (partition, record) -> {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> image = (Map<String, Object>) record.event().get("newImage");
+                long written = ((Number) image.get("writtenAt")).longValue();
+                long now = System.currentTimeMillis();
+                latencies.add(now - written);
+                if (seen.incrementAndGet() == 1) {
+                    firstAndLast[0] = System.nanoTime();
+                }
+                firstAndLast[1] = System.nanoTime();
+            }, new TriggerRunner.Listener() {
+                @Override
+                public void batch(String partitionId, io.connectorkit.spi.TriggerBatch batch, Duration lag) {
+                    if (!batch.records().isEmpty()) {
+                        lags.add(lag.toMillis());
+                    }
+                }
+            }, Duration.ofMillis(10), Duration.ofSeconds(60), Clock.systemUTC());
+            Thread watcher = new Thread(runner::run, "watcher");
+            watcher.start();
+            long interval = 1_000_000_000L / LIVE_RATE_PER_SECOND;
+            long next = System.nanoTime();
+            for (int i = 0; i < LIVE_RECORDS; i++) {
+                while (System.nanoTime() < next) {
+                    Thread.onSpinWait();
+                }
+                next += interval;
+                put(raw, "live", i);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (seen.get() < LIVE_RECORDS && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            runner.stop();
+            watcher.join();
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] sortedLags = lags.stream().mapToLong(Long::longValue).sorted().toArray();
+        double seconds = (firstAndLast[1] - firstAndLast[0]) / 1e9;
+        System.out.println(String.format(Locale.ROOT, "| live: %d writes at %d/s | write to workflow start p50 %d ms,"
+                + " p99 %d ms | %.0f events/s | lag p50 %d ms, p99 %d ms | | |", LIVE_RECORDS, LIVE_RATE_PER_SECOND,
+                percentile(sorted, 50), percentile(sorted, 99), seen.get() / Math.max(seconds, 1e-9),
+                percentile(sortedLags, 50), percentile(sortedLags, 99)));
+        if (seen.get() != LIVE_RECORDS) {
+            throw new IllegalStateException("the watcher saw " + seen.get() + " of " + LIVE_RECORDS + " records");
+        }
+    }
+
+    private static void create(DynamoDbClient raw, String table) {
+        raw.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
+                        .attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    }
+
+    private static void put(DynamoDbClient raw, String table, int i) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("id", AttributeValue.fromS("k" + i));
+        item.put("n", AttributeValue.fromN(Integer.toString(i)));
+        item.put("name", AttributeValue.fromS("item number " + i));
+        item.put("writtenAt", AttributeValue.fromN(Long.toString(System.currentTimeMillis())));
+        raw.putItem(b -> b.tableName(table).item(item));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static long percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    /** Positions kept in memory, as a host with its own store would keep them. */
+    private record MemoryStore(TriggerState[] state) implements TriggerRunner.PositionStore {
+        @Override
+        public TriggerState load() {
+            return state[0];
+        }
+
+        @Override
+        public void save(TriggerState next) {
+            state[0] = next;
+        }
+    }
+}
