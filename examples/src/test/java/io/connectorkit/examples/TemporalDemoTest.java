@@ -69,8 +69,8 @@ class TemporalDemoTest {
     }
 
     /**
-     * The run's own table name, the clock's readings and the table's id (DynamoDB gives every table its own) are the
-     * only differences two runs may have.
+     * The run's own table name, the clock's readings and the table's id (a new one per table, as DynamoDB gives
+     * it) are the only differences two runs may have.
      */
     private static String comparable(String text, String table) {
         return text.replace(table, "TABLE").replaceAll("\"(\\w*DateTime)\":(\"[^\"]*\"|[-0-9.Ee+]+)", "\"$1\":T")
