@@ -49,7 +49,7 @@ public final class Benchmarks {
             }
         }
         long started = System.nanoTime();
-        progress("starting DynamoDB Local and loading " + SampleData.QUERY_ITEMS + " items");
+        progress("starting the embedded DynamoDB engine and loading " + SampleData.QUERY_ITEMS + " items");
         List<Measurement> measurements = new ArrayList<>();
         Long clients = null;
         try (Environment env = Environment.start(scale)) {

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * cliInvoke and cliTest2000: the CLI as a user runs it, through the launcher {@code examples/target/connectors}
  * (with the class-data archive {@code mvn package} built), against the plain raw SDK program
  * {@link RawSdkGetItems} as a user runs it ({@code java -cp}, the JDK's default class-data archive only), both
- * fresh processes against this harness's DynamoDB Local server, taking turns ({@link FreshProcesses}); figures are
+ * fresh processes against this harness's embedded engine, taking turns ({@link FreshProcesses}); figures are
  * whole-process wall times.
  *
  * <ul>

@@ -1,7 +1,7 @@
 package io.connectorkit.benchmarks;
 
 import io.connectorkit.dynamodb.BenchmarkAccess;
-import io.connectorkit.dynamodb.testing.DynamoDbLocalServer;
+import io.connectorkit.dynamodb.embedded.EmbeddedDynamoDb;
 import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.spi.Connection;
 import java.net.URI;
@@ -15,12 +15,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * What every scenario shares: the one DynamoDB Local server on loopback, the connector as a host discovers it
+ * What every scenario shares: the one embedded DynamoDB engine on loopback, the connector as a host discovers it
  * (with one connection), and the baseline's one shared SDK client with the same kind of HTTP client.
  *
  * @param scale multiplies the number of rounds (1 for the quick run)
  */
-record Environment(DynamoDbLocalServer server, ConnectorRegistry registry, Connection connection, DynamoDbClient raw,
+record Environment(EmbeddedDynamoDb server, ConnectorRegistry registry, Connection connection, DynamoDbClient raw,
         double scale) implements AutoCloseable {
     static final String REGION = "us-east-1";
 
@@ -32,7 +32,7 @@ record Environment(DynamoDbLocalServer server, ConnectorRegistry registry, Conne
     }
 
     static Environment start(double scale) {
-        DynamoDbLocalServer server = DynamoDbLocalServer.start();
+        EmbeddedDynamoDb server = EmbeddedDynamoDb.builder().port(0).start();
         ConnectorRegistry registry = ConnectorRegistry.load(Environment.class.getClassLoader());
         return new Environment(server, registry, connection(registry, server.endpoint()), rawClient(server.endpoint()),
                 scale);

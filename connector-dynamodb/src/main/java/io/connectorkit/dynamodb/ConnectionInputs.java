@@ -31,7 +31,7 @@ final class ConnectionInputs {
             .secret().advanced().build();
     public static final InputDescriptor ENDPOINT_URL_INPUT = InputDescriptor.builder(ENDPOINT_URL, "Endpoint URL")
             .comment("Send requests to this DynamoDB-compatible endpoint instead of the region's AWS endpoint:"
-                    + " DynamoDB Local (http://localhost:8000), a VPC endpoint, ScyllaDB Alternator and the like."
+                    + " a local engine (http://localhost:8000), a VPC endpoint, ScyllaDB Alternator and the like."
                     + " An http or https URL; link-local and instance metadata addresses are refused.")
             .advanced().build();
 

@@ -2,11 +2,17 @@ package io.connectorkit.dynamodb;
 
 import com.google.auto.service.AutoService;
 import io.connectorkit.spi.Action;
+import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectionType;
 import io.connectorkit.spi.Connector;
 import io.connectorkit.spi.ConnectorDescriptor;
 import io.connectorkit.spi.Trigger;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.PartitionMetadata;
 
 /**
  * The {@code aws-dynamodb} connector, the plugin's one public type and one service: brings its connection types and
@@ -64,6 +70,39 @@ public final class DynamoDbConnector implements Connector {
     @Override
     public List<Trigger> triggers() {
         return triggers;
+    }
+
+    /**
+     * The connection's {@code endpointUrl} when it has one; otherwise AWS in the action's region, with the endpoint
+     * the SDK resolves for it (its own endpoint rules, no request), or AWS in the region of each call when the
+     * inputs name none.
+     */
+    @Override
+    public Optional<String> destination(Connection connection, Map<String, ?> inputs) {
+        DynamoDbConnectionType type = connectionTypes.stream()
+                .filter(t -> t.descriptor().key().equals(connection.type())).findFirst().orElse(null);
+        if (type == null) {
+            return Optional.empty();
+        }
+        Optional<URI> endpoint = type.endpoint(connection);
+        if (endpoint.isPresent()) {
+            return Optional.of(endpoint.get().toString());
+        }
+        if (!(inputs.get(CommonInputs.REGION) instanceof String text) || text.isBlank()) {
+            return Optional.of("AWS, in the region each call names");
+        }
+        String region = text.strip();
+        return Optional.of("AWS in region " + region + " (" + awsEndpoint(region) + ")");
+    }
+
+    /**
+     * DynamoDB's endpoint in {@code region}, from the SDK's partition metadata (its DNS suffix:
+     * {@code amazonaws.com}, {@code amazonaws.com.cn}, ...), worked out locally.
+     */
+    static URI awsEndpoint(String region) {
+        PartitionMetadata partition = PartitionMetadata.of(Region.of(region));
+        String suffix = partition == null ? "amazonaws.com" : partition.dnsSuffix();
+        return URI.create("https://dynamodb." + region + "." + suffix);
     }
 
     /** How many DynamoDB clients this instance has built so far: one per connection, region and endpoint. */

@@ -19,7 +19,7 @@ import java.util.Optional;
  * machine. Sending signed requests to the instance metadata service ({@code 169.254.169.254}, IPv6
  * {@code fd00:ec2::254}) would let a workflow author probe the host's own credentials, so link-local IPv4 and the
  * EC2 IPv6 metadata address are refused in every literal spelling (dotted, decimal, octal, hex, IPv4-mapped IPv6).
- * Loopback stays allowed: DynamoDB Local is the common local endpoint. Host names are not resolved here (that
+ * Loopback stays allowed: local engines (the embedded one, dynalite, moto) serve there. Host names are not resolved here (that
  * would make validation slow and racy); {@link #isMetadataAddress(InetAddress)} lets the HTTP client's resolver
  * refuse a name that resolves to such an address at connect time.
  */

@@ -37,7 +37,7 @@ final class Errors {
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
     /** DynamoDB reports a missing index as a ValidationException, not as a missing resource. */
     private static final String MISSING_INDEX = "does not have the specified index";
-    /** How DynamoDB (and DynamoDB Local, in its own words) refuses a key built from a schema that changed. */
+    /** How DynamoDB (and local engines, each in its own words) refuses a key built from a schema that changed. */
     private static final List<String> KEY_MISMATCH = List.of("key element does not match the schema",
             "Type mismatch for key", "One of the required keys was not given a value");
 

@@ -77,7 +77,7 @@ final class TableWaits {
             return;
         }
         Backoff.Pauses polls = Backoff.TABLE_POLLS.until(wait);
-        // a delete's answer always says DELETING, even where the table is gone at once (DynamoDB Local): look
+        // a delete's answer always says DELETING, even where the table is gone at once (a local engine): look
         // before the first sleep, so that such a delete costs one DescribeTable rather than a quarter second
         String last;
         do {

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 abstract class ValueWalk {
     /**
      * The levels of nesting DynamoDB stores, the item itself being level 1: an attribute value holds at most 31
-     * lists or maps one inside another (DynamoDB Local refuses the 32nd, as the service does).
+     * lists or maps one inside another (DynamoDB refuses the 32nd).
      */
     static final int MAX_DEPTH = 32;
     /** Every value sits in an item (or, for an expression value, is compared with one), which is level 1. */

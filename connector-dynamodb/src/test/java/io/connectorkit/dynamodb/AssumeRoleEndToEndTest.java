@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.dynamodb.testing.FaultProxy;
 import io.connectorkit.dynamodb.testing.FaultProxy.Request;
 import io.connectorkit.dynamodb.testing.LoopbackSts;
@@ -24,10 +24,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The role connection end to end: the base key assumes the role at a loopback STS, and DynamoDB (Local, behind a
- * recording proxy) sees only the temporary credentials.
+ * The role connection end to end: the base key assumes the role at a loopback STS, and DynamoDB (the embedded engine,
+ * behind a recording proxy) sees only the temporary credentials.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmbeddedDynamoDbExtension.class)
 class AssumeRoleEndToEndTest {
     private static final String ROLE = "arn:aws:iam::123456789012:role/connectorkit-test";
     private static final String BASE_KEY = "AKIDBASEEXAMPLE00001";
@@ -40,7 +40,7 @@ class AssumeRoleEndToEndTest {
     @BeforeEach
     void start() {
         sts = LoopbackSts.start();
-        proxy = FaultProxy.start(LocalDynamoDb.server().endpoint());
+        proxy = FaultProxy.start(TestDynamoDb.server().endpoint());
         cache = new ClientCache(ClientSettings.defaults(), List.of(new AccessKeyConnection(), new RoleArnConnection()));
     }
 

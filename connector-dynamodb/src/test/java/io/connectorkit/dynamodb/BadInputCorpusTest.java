@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.dynamodb.BadInputCorpus.BadConnection;
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.dynamodb.testing.FaultProxy;
 import io.connectorkit.dynamodb.testing.LoopbackSts;
 import io.connectorkit.spi.Connection;
@@ -29,10 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Runs the {@link BadInputCorpus} through a fresh connector (cold caches) per case, over both connection types,
- * with a counting proxy in front of DynamoDB Local and another in front of the STS stub: every case must fail with
+ * with a counting proxy in front of the embedded engine and another in front of the STS stub: every case must fail with
  * {@code INVALID_INPUT} naming its input, send no request to either, and leave the tables exactly as they were.
  */
-@ExtendWith({DynamoDbLocalExtension.class, SecretHygiene.class})
+@ExtendWith({EmbeddedDynamoDbExtension.class, SecretHygiene.class})
 class BadInputCorpusTest {
     private static final List<String> CONNECTION_TYPES = List.of("accessKeySecret", "awsRoleArn");
     private static final AtomicInteger RUNS = new AtomicInteger();
@@ -175,7 +175,7 @@ class BadInputCorpusTest {
         assertEquals(before, after, type + " " + bad + ": the tables changed");
     }
 
-    /** The table names and the items of the corpus tables, read straight from DynamoDB Local. */
+    /** The table names and the items of the corpus tables, read straight from the engine. */
     private record TableState(List<String> tables, List<String> items, List<String> orders) {
         static TableState now() {
             return new TableState(SharedDynamoDb.tableNames(), SharedDynamoDb.items(BadInputCorpus.ITEMS),

@@ -4,7 +4,7 @@ import static io.connectorkit.dynamodb.ConnectorUnderTest.inputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.dynamodb.testing.FaultProxy;
 import io.connectorkit.dynamodb.testing.FaultProxy.Fault;
 import io.connectorkit.dynamodb.testing.FaultProxy.Plan;
@@ -29,11 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * batchWriteItems, batchGetItems and scanItems beyond one request, on DynamoDB Local behind the loopback proxy:
+ * batchWriteItems, batchGetItems and scanItems beyond one request, on the embedded engine behind the loopback proxy:
  * chunking, key order, a proxy that hands back part of every batch unprocessed (everything still arrives exactly
  * once, and the counts agree with a scan), running out of time, and a failure part-way.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmbeddedDynamoDbExtension.class)
 class BatchesTest {
     private static final String BATCH_WRITE = "BatchWriteItem";
     private static final String BATCH_GET = "BatchGetItem";
@@ -249,7 +249,7 @@ class BatchesTest {
     }
 
     /**
-     * Has DynamoDB Local act on the first two thirds of each batch request of four or more entries and answers as
+     * Has the engine act on the first two thirds of each batch request of four or more entries and answers as
      * if it had left the rest unprocessed; records every entry the target was sent.
      */
     @SuppressWarnings("unchecked")

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectionDescriptor;
 import io.connectorkit.spi.ConnectorException;
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The cache against a real DynamoDB Local: which calls share a client, which get their own, and closing. */
-@ExtendWith(DynamoDbLocalExtension.class)
+/** The cache against the embedded engine over HTTP: which calls share a client, which get their own, and closing. */
+@ExtendWith(EmbeddedDynamoDbExtension.class)
 class ClientCacheTest {
     private ClientCache cache;
 
@@ -48,7 +48,7 @@ class ClientCacheTest {
     }
 
     private static String endpoint() {
-        return LocalDynamoDb.server().endpoint().toString();
+        return TestDynamoDb.server().endpoint().toString();
     }
 
     @Test
@@ -58,7 +58,7 @@ class ClientCacheTest {
         DynamoDbClient second = cache.client(connection, "us-east-1");
         assertSame(first, second);
         assertEquals(1, cache.clientsBuilt());
-        assertTrue(first.listTables().hasTableNames(), "the client talks to DynamoDB Local");
+        assertTrue(first.listTables().hasTableNames(), "the client talks to the embedded engine");
     }
 
     @Test
@@ -80,7 +80,7 @@ class ClientCacheTest {
 
     @Test
     void anotherRegionEndpointOrConnectionGetsItsOwnClient() {
-        String port = Integer.toString(LocalDynamoDb.server().endpoint().getPort());
+        String port = Integer.toString(TestDynamoDb.server().endpoint().getPort());
         DynamoDbClient east = cache.client(local(endpoint()), "us-east-1");
         DynamoDbClient west = cache.client(local(endpoint()), "us-west-2");
         DynamoDbClient byName = cache.client(local("http://localhost:" + port), "us-east-1");

@@ -1,10 +1,10 @@
 package io.connectorkit.dynamodb;
 
-import static io.connectorkit.dynamodb.LocalDynamoDb.inputs;
+import static io.connectorkit.dynamodb.TestDynamoDb.inputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.connectorkit.host.ConnectorRegistry;
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.spi.Connection;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,19 +14,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A connection's client is built once and shared by every action that runs on it: building one per call would
  * cost a TLS handshake, a connection pool and a thread or two each time.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmbeddedDynamoDbExtension.class)
 class ClientCountTest {
     private static final int ACTIONS = 1_000;
 
     @Test
     void aThousandActionsOnOneConnectionBuildExactlyOneClient() {
-        String table = LocalDynamoDb.hashTable("S");
+        String table = TestDynamoDb.hashTable("S");
         try (ConnectorRegistry registry = ConnectorRegistry.load(ClientCountTest.class.getClassLoader())) {
             DynamoDbConnector connector = (DynamoDbConnector) registry.connector(DynamoDbConnector.KEY).orElseThrow()
                     .connector();
             Connection connection = registry.connector(DynamoDbConnector.KEY).orElseThrow().connection(
                     "accessKeySecret", Map.of("accessKeyId", "local", "secretAccessKey", "local",
-                            "endpointUrl", LocalDynamoDb.server().endpoint().toString()));
+                            "endpointUrl", TestDynamoDb.server().endpoint().toString()));
 
             for (int i = 0; i < ACTIONS; i++) {
                 String id = "item-" + (i / 2) % 10;

@@ -4,7 +4,7 @@ import static io.connectorkit.dynamodb.ConnectorUnderTest.inputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Many threads through one connector instance (one shared client, one key-schema cache): no unexpected error,
  * atomic counters count exactly, and conditional writes let exactly one writer win each version.
  */
-@ExtendWith({DynamoDbLocalExtension.class, SecretHygiene.class})
+@ExtendWith({EmbeddedDynamoDbExtension.class, SecretHygiene.class})
 class ConcurrencyTest {
     private static final int THREADS = 8;
     private static final int ACTIONS_PER_THREAD = 500;

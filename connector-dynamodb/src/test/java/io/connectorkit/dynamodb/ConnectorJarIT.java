@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The connector's jar, as {@code mvn package} built it (Failsafe runs this after {@code package}), is what a host
- * loads: it holds the connector alone. The test machinery (DynamoDB Local, the loopback STS and proxy, the
+ * loads: it holds the connector alone. The test machinery (the embedded engine, the loopback STS and proxy, the
  * testkit's environments) lives in {@code connector-dynamodb-testing}, and the jar's pom declares nothing optional
  * that a host would have to think about.
  */
@@ -42,7 +42,8 @@ class ConnectorJarIT {
         assertTrue(entries.contains("module-info.class"), entries.toString());
         List<String> foreign = entries.stream()
                 .filter(name -> name.contains("/testing/")          // the test environments' package
-                        || name.startsWith("com/amazonaws/")         // DynamoDB Local and the v1 SDK inside it
+                        || name.startsWith("io/connectorkit/dynamodb/embedded/") // the engine the tests run on
+                        || name.startsWith("com/amazonaws/")         // the v1 SDK, no part of the connector
                         || name.startsWith("io/connectorkit/testkit/")
                         || name.contains("TestEnvironment")          // the testkit's service registration
                         || name.contains("DynamoDBLocal") || name.contains("sqlite4java"))

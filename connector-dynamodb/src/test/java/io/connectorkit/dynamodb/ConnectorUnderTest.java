@@ -72,7 +72,7 @@ final class ConnectorUnderTest implements AutoCloseable {
                 attemptTimeout, 50));
     }
 
-    /** A connector with timeouts generous enough for DynamoDB Local under load. */
+    /** A connector with timeouts generous enough for a loopback engine on a loaded machine. */
     static ConnectorUnderTest start() {
         return start(Duration.ofSeconds(30), Duration.ofSeconds(10));
     }

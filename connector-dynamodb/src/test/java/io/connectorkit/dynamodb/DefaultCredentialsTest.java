@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.dynamodb.testing.FaultProxy;
 import io.connectorkit.dynamodb.testing.LoopbackSts;
 import java.io.IOException;
@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code awsDefaultCredentials} connection in a child JVM whose environment holds the standard AWS variables,
- * through a recording proxy in front of DynamoDB Local: every request is signed with the environment's key, and
+ * through a recording proxy in front of the embedded engine: every request is signed with the environment's key, and
  * without the host's opt-in the connection is {@code ACCESS_DENIED} with no request at all.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmbeddedDynamoDbExtension.class)
 class DefaultCredentialsTest {
     private static final String KEY_ID = "AKIACHILDENVIRONMENT";
     private static final String SECRET = "childEnvSecret/K7MDENG+bPxRfiCYEXAMPLE";
@@ -38,7 +38,7 @@ class DefaultCredentialsTest {
 
     @BeforeAll
     static void start() {
-        proxy = FaultProxy.start(LocalDynamoDb.server().endpoint());
+        proxy = FaultProxy.start(TestDynamoDb.server().endpoint());
     }
 
     @AfterAll
@@ -83,7 +83,7 @@ class DefaultCredentialsTest {
     @Test
     void everyRequestIsSignedWithTheEnvironmentsKey() throws Exception {
         proxy.clearRequests();
-        String table = LocalDynamoDb.uniqueTable("defaults");
+        String table = TestDynamoDb.uniqueTable("defaults");
         Child child = child(true, proxy.endpoint().toString(), table);
         assertEquals(0, child.status(), child.out() + child.err());
         String item = child.out().strip().replace(" ", "");
@@ -98,7 +98,7 @@ class DefaultCredentialsTest {
     @Test
     void withoutTheHostsOptInItIsAccessDeniedAndNothingIsSent() throws Exception {
         proxy.clearRequests();
-        Child child = child(false, proxy.endpoint().toString(), LocalDynamoDb.uniqueTable("refused"));
+        Child child = child(false, proxy.endpoint().toString(), TestDynamoDb.uniqueTable("refused"));
         assertEquals(1, child.status(), child.out() + child.err());
         assertTrue(child.out().contains("\"code\":\"ACCESS_DENIED\""), child.out());
         assertTrue(child.out().contains(DefaultCredentialsConnection.ALLOW_PROPERTY), child.out());
@@ -109,7 +109,7 @@ class DefaultCredentialsTest {
     void aRoleOnTopIsAssumedWithTheEnvironmentsKey() throws Exception {
         try (LoopbackSts sts = LoopbackSts.start()) {
             proxy.clearRequests();
-            Child child = child(true, proxy.endpoint().toString(), LocalDynamoDb.uniqueTable("defaultrole"),
+            Child child = child(true, proxy.endpoint().toString(), TestDynamoDb.uniqueTable("defaultrole"),
                     sts.endpoint().toString(), "arn:aws:iam::123456789012:role/on-default-credentials");
             assertEquals(0, child.status(), child.out() + child.err());
             assertFalse(sts.requests().isEmpty());

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.dynamodb.testing.FaultProxy;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The connector behind a {@link FaultProxy}: transient faults are retried away, persistent throttling and a
  * silent endpoint end in clear errors, in bounded time, with no thread left behind.
  */
-@ExtendWith({DynamoDbLocalExtension.class, SecretHygiene.class})
+@ExtendWith({EmbeddedDynamoDbExtension.class, SecretHygiene.class})
 class FaultInjectionTest {
 
     @Test

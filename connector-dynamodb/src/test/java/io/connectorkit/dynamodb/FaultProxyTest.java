@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.dynamodb.testing.FaultProxy;
 import io.connectorkit.dynamodb.testing.FaultProxy.Fault;
 import io.connectorkit.dynamodb.testing.FaultProxy.Plan;
@@ -27,25 +27,25 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * The fault proxy's plan, seen through a real SDK client: answers the SDK parses as DynamoDB's, dropped
  * connections it retries, stalls its timeouts cut short; and {@link Errors} on what the SDK raised.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmbeddedDynamoDbExtension.class)
 class FaultProxyTest {
     private FaultProxy proxy;
     private ClientCache cache;
     private DynamoDbClient client;
 
     /**
-     * DynamoDB Local's first call of an operation loads its classes (seconds on a busy machine): done here, so that
+     * The engine's first call of an operation loads its classes (and the SDK's): done here, so that
      * the tests' two-second budget measures the proxy whatever ran before them in this JVM.
      */
     @BeforeAll
     static void warmUp() {
-        LocalDynamoDb.raw().listTables();
-        assertThrows(ResourceNotFoundException.class, () -> LocalDynamoDb.raw().describeTable(b -> b.tableName("orders")));
+        TestDynamoDb.raw().listTables();
+        assertThrows(ResourceNotFoundException.class, () -> TestDynamoDb.raw().describeTable(b -> b.tableName("orders")));
     }
 
     @BeforeEach
     void start() {
-        proxy = FaultProxy.start(LocalDynamoDb.server().endpoint());
+        proxy = FaultProxy.start(TestDynamoDb.server().endpoint());
         ClientSettings quick = ClientSettings.defaults().withApiCallTimeout(Duration.ofSeconds(2))
                 .withApiCallAttemptTimeout(Duration.ofMillis(500));
         cache = new ClientCache(quick, List.of(new AccessKeyConnection()));

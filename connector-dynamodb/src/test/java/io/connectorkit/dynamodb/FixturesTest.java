@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.dynamodb.testing.DynamoDbTestEnvironments;
 import io.connectorkit.dynamodb.testing.EmbeddedEnvironment;
 import io.connectorkit.dynamodb.testing.EndpointEnvironment;
@@ -28,21 +28,21 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs every YAML fixture under {@code src/test/resources/fixtures} against the test JVM's DynamoDB Local (through
+ * Runs every YAML fixture under {@code src/test/resources/fixtures} against the test JVM's embedded engine (through
  * the existing-endpoint environment), one test per scenario; the connection fixtures run a second time through an
- * embedded environment, which starts and stops a DynamoDB Local of its own.
+ * embedded environment, which starts and stops an engine of its own.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmbeddedDynamoDbExtension.class)
 class FixturesTest {
     private static final Path FIXTURES = Path.of("src", "test", "resources", "fixtures");
     private static final EmbeddedEnvironment EMBEDDED = DynamoDbTestEnvironments.embedded();
     private static final ConnectorRegistry REGISTRY = ConnectorRegistry.load(FixturesTest.class.getClassLoader());
     private static EndpointEnvironment shared;
 
-    /** The existing-endpoint environment on the test JVM's DynamoDB Local, started (its STS) on first use. */
+    /** The existing-endpoint environment on the test JVM's engine, started (its STS) on first use. */
     private static synchronized EndpointEnvironment shared() {
         if (shared == null) {
-            shared = DynamoDbTestEnvironments.endpoint(DynamoDbLocalExtension.server().endpoint());
+            shared = DynamoDbTestEnvironments.endpoint(EmbeddedDynamoDbExtension.engine().endpoint());
             shared.start();
         }
         return shared;

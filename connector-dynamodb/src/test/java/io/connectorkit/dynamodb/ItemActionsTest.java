@@ -1,15 +1,15 @@
 package io.connectorkit.dynamodb;
 
-import static io.connectorkit.dynamodb.LocalDynamoDb.fails;
-import static io.connectorkit.dynamodb.LocalDynamoDb.inputs;
-import static io.connectorkit.dynamodb.LocalDynamoDb.raw;
-import static io.connectorkit.dynamodb.LocalDynamoDb.run;
+import static io.connectorkit.dynamodb.TestDynamoDb.fails;
+import static io.connectorkit.dynamodb.TestDynamoDb.inputs;
+import static io.connectorkit.dynamodb.TestDynamoDb.raw;
+import static io.connectorkit.dynamodb.TestDynamoDb.run;
 import static io.connectorkit.testkit.ConnectorAssertions.assertInvalidInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.Json;
@@ -26,13 +26,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmbeddedDynamoDbExtension.class)
 class ItemActionsTest {
 
     @Test
     @SuppressWarnings("unchecked")
     void upsertThenGetKeepsEveryType() {
-        String table = LocalDynamoDb.hashTable("N");
+        String table = TestDynamoDb.hashTable("N");
         String bytes = Base64.getEncoder().encodeToString(new byte[] {0, 1, 2, (byte) 255});
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("id", 1L);
@@ -79,13 +79,13 @@ class ItemActionsTest {
 
     @Test
     void getItemWithNoMatchHasNoItem() {
-        String table = LocalDynamoDb.hashTable("S");
+        String table = TestDynamoDb.hashTable("S");
         assertEquals(Map.of(), run("getItem", inputs("tableName", table, "hashKeyValue", "absent")));
     }
 
     @Test
     void keyValuesAreTypedByTheTablesKeySchema() {
-        String table = LocalDynamoDb.hashTable("N");
+        String table = TestDynamoDb.hashTable("N");
         run("upsertItem", inputs("tableName", table, "value", Map.of("id", "7", "v", "seven")));
         assertEquals("7", raw().getItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromN("7"))))
                 .item().get("id").n());
@@ -98,7 +98,7 @@ class ItemActionsTest {
 
     @Test
     void aRangeTableNeedsTheRangeKeyValue() {
-        String table = LocalDynamoDb.rangeTable();
+        String table = TestDynamoDb.rangeTable();
         ConnectorException e = assertInvalidInput("rangeKeyValue",
                 () -> run("getItem", inputs("tableName", table, "hashKeyValue", "p")));
         assertEquals("getItem: input 'rangeKeyValue' (Range / Sort Key Value) is required: table '" + table
@@ -106,13 +106,13 @@ class ItemActionsTest {
         run("upsertItem", inputs("tableName", table, "value", Map.of("pk", "p", "sk", 3L, "v", 1L)));
         assertEquals(Map.of("Item", Map.of("pk", "p", "sk", 3L, "v", 1L)),
                 run("getItem", inputs("tableName", table, "hashKeyValue", "p", "rangeKeyValue", "3")));
-        assertInvalidInput("rangeKeyValue", () -> run("getItem", inputs("tableName", LocalDynamoDb.hashTable("S"),
+        assertInvalidInput("rangeKeyValue", () -> run("getItem", inputs("tableName", TestDynamoDb.hashTable("S"),
                 "hashKeyValue", "p", "rangeKeyValue", "3")));
     }
 
     @Test
     void upsertReturnsTheReplacedItemAndAFailedConditionWritesNothing() {
-        String table = LocalDynamoDb.hashTable("S");
+        String table = TestDynamoDb.hashTable("S");
         assertEquals(Map.of(), run("upsertItem", inputs("tableName", table, "value", Map.of("id", "a", "v", 1L))));
         assertEquals(Map.of("Attributes", Map.of("id", "a", "v", 1L)),
                 run("upsertItem", inputs("tableName", table, "value", Map.of("id", "a", "v", 2L))));
@@ -126,14 +126,14 @@ class ItemActionsTest {
 
     @Test
     void upsertNeedsTheKeyAttributes() {
-        String table = LocalDynamoDb.hashTable("S");
+        String table = TestDynamoDb.hashTable("S");
         assertInvalidInput("value", () -> run("upsertItem", inputs("tableName", table, "value", Map.of("other", 1L))));
         assertEquals(0, raw().scan(b -> b.tableName(table)).count());
     }
 
     @Test
     void updateReturnsTheItemAfterAndAFailedConditionLeavesItUnchanged() {
-        String table = LocalDynamoDb.hashTable("S");
+        String table = TestDynamoDb.hashTable("S");
         run("upsertItem", inputs("tableName", table, "value", Map.of("id", "a", "count", 1L, "version", 1L)));
         Map<String, Object> updated = run("updateItem", inputs("tableName", table, "hashKeyValue", "a",
                 "updateExpression", "SET #c = #c + :inc, version = :next",
@@ -152,7 +152,7 @@ class ItemActionsTest {
 
     @Test
     void reservedWordsWorkThroughExpressionAttributeNames() {
-        String table = LocalDynamoDb.hashTable("S");
+        String table = TestDynamoDb.hashTable("S");
         run("upsertItem", inputs("tableName", table, "value", Map.of("id", "a", "name", "old", "status", "new")));
         Map<String, Object> updated = run("updateItem", inputs("tableName", table, "hashKeyValue", "a",
                 "updateExpression", "SET #n = :name", "conditionExpression", "#s = :status",
@@ -167,7 +167,7 @@ class ItemActionsTest {
 
     @Test
     void typeHintsCoerceAndAWrongHintNamesThePlaceholder() {
-        String table = LocalDynamoDb.hashTable("S");
+        String table = TestDynamoDb.hashTable("S");
         run("upsertItem", inputs("tableName", table, "value", Map.of("id", "a", "n", 42L)));
         Map<String, Object> updated = run("updateItem", inputs("tableName", table, "hashKeyValue", "a",
                 "updateExpression", "SET n = n + :inc, label = :label",
@@ -186,7 +186,7 @@ class ItemActionsTest {
 
     @Test
     void deleteReturnsTheDeletedItemAndHonoursItsCondition() {
-        String table = LocalDynamoDb.hashTable("N");
+        String table = TestDynamoDb.hashTable("N");
         run("upsertItem", inputs("tableName", table, "value", Map.of("id", 1L, "v", "x")));
         ConnectorException e = fails("deleteItem", inputs("tableName", table, "hashKeyValue", 1L,
                 "conditionExpression", "attribute_not_exists(id)"));
@@ -202,7 +202,7 @@ class ItemActionsTest {
 
     @Test
     void aTableRecreatedWithAnotherKeyIsDescribedAgain() {
-        String table = LocalDynamoDb.hashTable("S");
+        String table = TestDynamoDb.hashTable("S");
         run("upsertItem", inputs("tableName", table, "value", Map.of("id", "7", "v", "text key")));
         assertEquals("text key", getV(table), "the key schema (id: S) is now cached");
 

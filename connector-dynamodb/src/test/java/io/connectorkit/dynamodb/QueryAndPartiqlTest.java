@@ -1,15 +1,15 @@
 package io.connectorkit.dynamodb;
 
-import static io.connectorkit.dynamodb.LocalDynamoDb.fails;
-import static io.connectorkit.dynamodb.LocalDynamoDb.inputs;
-import static io.connectorkit.dynamodb.LocalDynamoDb.raw;
-import static io.connectorkit.dynamodb.LocalDynamoDb.run;
+import static io.connectorkit.dynamodb.TestDynamoDb.fails;
+import static io.connectorkit.dynamodb.TestDynamoDb.inputs;
+import static io.connectorkit.dynamodb.TestDynamoDb.raw;
+import static io.connectorkit.dynamodb.TestDynamoDb.run;
 import static io.connectorkit.testkit.ConnectorAssertions.assertInvalidInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.dynamodb.testing.FaultProxy;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
@@ -31,20 +31,20 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Query and PartiQL over more than 1 MB of items: 3,000 items of about 1 KB under one partition key. */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmbeddedDynamoDbExtension.class)
 class QueryAndPartiqlTest {
     private static final int ITEMS = 3000;
     private static String table;
-    /** Relays to DynamoDB Local and counts the requests a read sends. */
+    /** Relays to the embedded engine and counts the requests a read sends. */
     private static FaultProxy proxy;
     private static Connection counted;
 
     @BeforeAll
     static void fill() {
-        proxy = FaultProxy.start(LocalDynamoDb.server().endpoint());
-        counted = LocalDynamoDb.connector().connection("accessKeySecret", Map.of("accessKeyId", "local",
+        proxy = FaultProxy.start(TestDynamoDb.server().endpoint());
+        counted = TestDynamoDb.connector().connection("accessKeySecret", Map.of("accessKeyId", "local",
                 "secretAccessKey", "local", "endpointUrl", proxy.endpoint().toString()));
-        table = LocalDynamoDb.rangeTable();
+        table = TestDynamoDb.rangeTable();
         String padding = "x".repeat(1000);
         List<WriteRequest> batch = new ArrayList<>();
         for (int i = 0; i < ITEMS; i++) {
@@ -142,7 +142,7 @@ class QueryAndPartiqlTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> countedQuery(List<Map<String, Object>> requests, Object... pairs) {
         proxy.clearRequests();
-        Map<String, Object> output = (Map<String, Object>) LocalDynamoDb.registry().action("queryItems")
+        Map<String, Object> output = (Map<String, Object>) TestDynamoDb.registry().action("queryItems")
                 .run(counted, inputs(pairs));
         proxy.requests().stream().filter(r -> r.operation().equals("Query"))
                 .forEach(r -> requests.add((Map<String, Object>) io.connectorkit.spi.Json.parse(r.bodyText())));
@@ -168,7 +168,7 @@ class QueryAndPartiqlTest {
     @Test
     void aSelectiveFilterLooksAheadOnePageAtMost() {
         // sk 0 and sk 2999 alone are marked: about 3 MB of items lie between them. DynamoDB ends a page after 1 MB
-        // read, before the filter; DynamoDB Local reads on to the end when a filter drops items, so the proxy gives
+        // read, before the filter; a local engine may read on to the end when a filter drops items, so the proxy gives
         // every Query sent without a Limit one of 1,000 items (about 1 MB here)
         proxy.plan((number, operation, body) -> operation.equals("Query") && !body.contains("\"Limit\"")
                 ? FaultProxy.Fault.rewrite(body.substring(0, body.lastIndexOf('}')) + ",\"Limit\":1000}",
@@ -244,7 +244,7 @@ class QueryAndPartiqlTest {
 
     @Test
     void partiqlWritesWithParametersAndParameterTypes() {
-        String people = LocalDynamoDb.hashTable("N");
+        String people = TestDynamoDb.hashTable("N");
         assertEquals(Map.of(), run("rawRequest", inputs("statement",
                 "INSERT INTO \"" + people + "\" VALUE {'id': ?, 'name': ?, 'tags': ?}",
                 "parameters", List.of("7", "Rose", List.of("a", "b")), "queryParameters", List.of("N", "S", "SS"))));
@@ -293,9 +293,9 @@ class QueryAndPartiqlTest {
         RecordingLogger logger = new RecordingLogger();
         Map<String, Object> raw = new HashMap<>(inputs("tableName", table, "keyConditionExpression", "pk = :pk",
                 "expressionAttributeValues", Map.of(":pk", "big"), "debug", true));
-        var connection = LocalDynamoDb.connector().connection("accessKeySecret", Map.of("accessKeyId", "AKIDDEBUG0000000001",
-                "secretAccessKey", "debug-secret-value", "endpointUrl", LocalDynamoDb.server().endpoint().toString()));
-        LocalDynamoDb.registry().action("queryItems").run(connection, raw, logger, false);
+        var connection = TestDynamoDb.connector().connection("accessKeySecret", Map.of("accessKeyId", "AKIDDEBUG0000000001",
+                "secretAccessKey", "debug-secret-value", "endpointUrl", TestDynamoDb.server().endpoint().toString()));
+        TestDynamoDb.registry().action("queryItems").run(connection, raw, logger, false);
         String log = String.join("\n", logger.lines());
         assertTrue(log.contains("queryItems: Query '" + table + "' pk = :pk"), log);
         assertTrue(log.contains("consumed"), log);

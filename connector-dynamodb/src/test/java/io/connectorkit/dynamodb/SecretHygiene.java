@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Checks, for one test class, that no secret reached any text recorded in the {@link SecretLedger} while it ran,
- * nor anything written to the console (where the SDK's and DynamoDB Local's own logging ends up).
+ * nor anything written to the console (where the SDK's own logging ends up).
  *
  * <p>Registered on every class of this package, so the check covers the whole reliability suite, each class
  * printing how many texts it scanned. Also usable by hand ({@link #begin()} / {@link #finish}) from test engines

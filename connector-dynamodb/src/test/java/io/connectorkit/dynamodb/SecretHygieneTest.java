@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.dynamodb.testing.FaultProxy;
 import io.connectorkit.dynamodb.testing.LoopbackSts;
 import io.connectorkit.spi.Connection;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * STS response included. No client library can sign requests without sending them, and the connector cannot silence
  * a host's logging configuration; the README (Guarantees) tells hosts to keep those two loggers off.
  */
-@ExtendWith({DynamoDbLocalExtension.class, SecretHygiene.class})
+@ExtendWith({EmbeddedDynamoDbExtension.class, SecretHygiene.class})
 class SecretHygieneTest {
     private static final Logger ROOT = Logger.getLogger("");
     private static final AtomicInteger WIRE_LINES = new AtomicInteger();

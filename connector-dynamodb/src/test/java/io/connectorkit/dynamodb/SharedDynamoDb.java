@@ -1,7 +1,7 @@
 package io.connectorkit.dynamodb;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
-import io.connectorkit.dynamodb.testing.DynamoDbLocalServer;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
+import io.connectorkit.dynamodb.embedded.EmbeddedDynamoDb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,24 +19,24 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 
 /**
- * The test JVM's DynamoDB Local ({@link DynamoDbLocalExtension}) for the reliability tests, and a plain SDK client that creates fixture tables and
- * looks at what the connector left in them, bypassing the connector and any fault proxy.
+ * The test JVM's embedded DynamoDB engine ({@link EmbeddedDynamoDbExtension}) for the reliability tests, and a plain
+ * SDK client that creates fixture tables and looks at what the connector left in them, bypassing the connector and any fault proxy.
  */
 final class SharedDynamoDb {
     private static final AtomicInteger TABLES = new AtomicInteger();
     private static DynamoDbClient direct;
-    private static DynamoDbLocalServer directServer;
+    private static EmbeddedDynamoDb directServer;
 
     private SharedDynamoDb() {
     }
 
-    static DynamoDbLocalServer server() {
-        return DynamoDbLocalExtension.server();
+    static EmbeddedDynamoDb server() {
+        return EmbeddedDynamoDbExtension.engine();
     }
 
     /** A plain client straight to the server: for setting up and for checking what the connector did. */
     static synchronized DynamoDbClient direct() {
-        DynamoDbLocalServer server = server();
+        EmbeddedDynamoDb server = server();
         if (direct == null || directServer != server) {
             directServer = server;
             direct = DynamoDbClient.builder()

@@ -1,16 +1,16 @@
 package io.connectorkit.dynamodb;
 
-import static io.connectorkit.dynamodb.LocalDynamoDb.fails;
-import static io.connectorkit.dynamodb.LocalDynamoDb.inputs;
-import static io.connectorkit.dynamodb.LocalDynamoDb.raw;
-import static io.connectorkit.dynamodb.LocalDynamoDb.run;
-import static io.connectorkit.dynamodb.LocalDynamoDb.uniqueTable;
+import static io.connectorkit.dynamodb.TestDynamoDb.fails;
+import static io.connectorkit.dynamodb.TestDynamoDb.inputs;
+import static io.connectorkit.dynamodb.TestDynamoDb.raw;
+import static io.connectorkit.dynamodb.TestDynamoDb.run;
+import static io.connectorkit.dynamodb.TestDynamoDb.uniqueTable;
 import static io.connectorkit.testkit.ConnectorAssertions.assertInvalidInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmbeddedDynamoDbExtension.class)
 class TableActionsTest {
 
     @Test
@@ -43,7 +43,7 @@ class TableActionsTest {
     @Test
     @SuppressWarnings("unchecked")
     void describeTableReturnsTheTableUnderTable() {
-        String table = LocalDynamoDb.hashTable("S");
+        String table = TestDynamoDb.hashTable("S");
         Map<String, Object> described = (Map<String, Object>) run("describeTable", inputs("tableName", table))
                 .get("Table");
         assertEquals(table, described.get("TableName"));
@@ -92,7 +92,7 @@ class TableActionsTest {
 
     @Test
     void deleteTableDeletesAndForgetsTheKeySchema() {
-        String table = LocalDynamoDb.hashTable("S");
+        String table = TestDynamoDb.hashTable("S");
         run("upsertItem", inputs("tableName", table, "value", Map.of("id", "a")));
         Map<String, Object> output = run("deleteTable", inputs("tableName", table));
         assertTrue(output.containsKey("TableDescription"));

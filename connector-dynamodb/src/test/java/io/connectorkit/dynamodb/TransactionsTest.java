@@ -1,9 +1,9 @@
 package io.connectorkit.dynamodb;
 
-import static io.connectorkit.dynamodb.LocalDynamoDb.fails;
-import static io.connectorkit.dynamodb.LocalDynamoDb.inputs;
-import static io.connectorkit.dynamodb.LocalDynamoDb.raw;
-import static io.connectorkit.dynamodb.LocalDynamoDb.run;
+import static io.connectorkit.dynamodb.TestDynamoDb.fails;
+import static io.connectorkit.dynamodb.TestDynamoDb.inputs;
+import static io.connectorkit.dynamodb.TestDynamoDb.raw;
+import static io.connectorkit.dynamodb.TestDynamoDb.run;
 import static io.connectorkit.testkit.ConnectorAssertions.assertInvalidInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import java.util.Collections;
@@ -28,11 +28,11 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The transact actions and {@code itemFormat} on DynamoDB Local, each outcome read back with a plain SDK client: a
+ * The transact actions and {@code itemFormat} on the embedded engine, each outcome read back with a plain SDK client: a
  * transaction with one failing condition writes nothing and names that entry alone, a client request token makes a
  * second send a no-op, and a read-modify-write in the typed form keeps sets and binary.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmbeddedDynamoDbExtension.class)
 class TransactionsTest {
 
     private static Map<String, Object> update(String table, String id, String expression, Map<String, ?> values) {
@@ -47,7 +47,7 @@ class TransactionsTest {
 
     @Test
     void aTransactionWithOneFailingConditionWritesNothingAndNamesThatEntry() {
-        String table = LocalDynamoDb.hashTable("S");
+        String table = TestDynamoDb.hashTable("S");
         raw().putItem(b -> b.tableName(table).item(Map.of("id", AttributeValue.fromS("stock"),
                 "count", AttributeValue.fromN("1"))));
         List<Object> entries = List.of(
@@ -73,7 +73,7 @@ class TransactionsTest {
 
     @Test
     void theSameClientRequestTokenSentTwiceWritesOnce() {
-        String table = LocalDynamoDb.hashTable("S");
+        String table = TestDynamoDb.hashTable("S");
         String token = UUID.randomUUID().toString();
         List<Object> entries = List.of(update(table, "counter", "ADD hits :one", Map.of(":one", 1L)));
 
@@ -90,7 +90,7 @@ class TransactionsTest {
     @Test
     @SuppressWarnings("unchecked")
     void transactGetItemsAnswersInOrderWithDebugOnWhoseCapacityIsAListPerTable() {
-        String table = LocalDynamoDb.hashTable("S");
+        String table = TestDynamoDb.hashTable("S");
         raw().putItem(b -> b.tableName(table).item(Map.of("id", AttributeValue.fromS("b"),
                 "tags", AttributeValue.fromSs(List.of("x")))));
         List<Object> gets = List.of(Map.of("Get", Map.of("TableName", table, "Key", Map.of("id", Map.of("S", "a")))),
@@ -105,7 +105,7 @@ class TransactionsTest {
 
     @Test
     void aTokenReusedForOtherEntriesIsRefusedNamingTheToken() {
-        String table = LocalDynamoDb.hashTable("S");
+        String table = TestDynamoDb.hashTable("S");
         String token = UUID.randomUUID().toString();
         run("transactWriteItems", inputs("clientRequestToken", token, "transactItems",
                 List.of(update(table, "a", "ADD hits :one", Map.of(":one", 1L)))));
@@ -118,7 +118,7 @@ class TransactionsTest {
     @Test
     @SuppressWarnings("unchecked")
     void aStringSetReadByGetItemAndWrittenBackByUpsertItemStaysAStringSet() {
-        String table = LocalDynamoDb.hashTable("S");
+        String table = TestDynamoDb.hashTable("S");
         Map<String, AttributeValue> original = Map.of("id", AttributeValue.fromS("r1"),
                 "tags", AttributeValue.fromSs(List.of("red", "blue")),
                 "sizes", AttributeValue.fromNs(List.of("1", "2.5")),
@@ -157,7 +157,7 @@ class TransactionsTest {
 
     @Test
     void theListIsCheckedWholeBeforeAnyRequestNamingEntryAndField() {
-        String table = LocalDynamoDb.hashTable("N");
+        String table = TestDynamoDb.hashTable("N");
         Map<String, Object> put = Map.of("Put", Map.of("TableName", table, "Item", Map.of("id", 1L)));
 
         ConnectorException two = fails("transactWriteItems", inputs("transactItems", List.of(put,
@@ -213,7 +213,7 @@ class TransactionsTest {
 
     @Test
     void aTableRecreatedWithAnotherKeyTypeIsDescribedAfreshByBothTransactActions() {
-        String table = LocalDynamoDb.hashTable("S");
+        String table = TestDynamoDb.hashTable("S");
         // the key schema (id S) is cached: 7 is written as the text "7"
         assertEquals(Map.of(), run("transactWriteItems", inputs("transactItems", List.of(Map.of("Put",
                 Map.of("TableName", table, "Item", Map.of("id", 7L, "v", "text key")))))));

@@ -1,13 +1,13 @@
 package io.connectorkit.dynamodb;
 
-import static io.connectorkit.dynamodb.LocalDynamoDb.inputs;
-import static io.connectorkit.dynamodb.LocalDynamoDb.raw;
-import static io.connectorkit.dynamodb.LocalDynamoDb.uniqueTable;
+import static io.connectorkit.dynamodb.TestDynamoDb.inputs;
+import static io.connectorkit.dynamodb.TestDynamoDb.raw;
+import static io.connectorkit.dynamodb.TestDynamoDb.uniqueTable;
 import static io.connectorkit.testkit.ConnectorAssertions.assertInvalidInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.dynamodb.testing.FaultProxy;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
@@ -25,9 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 /**
  * updateTable reads the table and its time to live before writing: a change already in place is skipped, what
  * DynamoDB would refuse is refused before the first write, so a refused half never leaves the other half applied.
- * On DynamoDB Local behind a loopback proxy that counts the requests sent.
+ * On the embedded engine behind a loopback proxy that counts the requests sent.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmbeddedDynamoDbExtension.class)
 class UpdateTableTest {
     private static final List<String> WRITES = List.of("UpdateTable", "UpdateTimeToLive");
     private static FaultProxy proxy;
@@ -35,8 +35,8 @@ class UpdateTableTest {
 
     @BeforeAll
     static void start() {
-        proxy = FaultProxy.start(LocalDynamoDb.server().endpoint());
-        connection = LocalDynamoDb.connector().connection("accessKeySecret", Map.of("accessKeyId", "local",
+        proxy = FaultProxy.start(TestDynamoDb.server().endpoint());
+        connection = TestDynamoDb.connector().connection("accessKeySecret", Map.of("accessKeyId", "local",
                 "secretAccessKey", "local", "endpointUrl", proxy.endpoint().toString()));
     }
 
@@ -47,7 +47,7 @@ class UpdateTableTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> run(Map<String, ?> inputs) {
-        return (Map<String, Object>) LocalDynamoDb.registry().action("updateTable").run(connection, inputs);
+        return (Map<String, Object>) TestDynamoDb.registry().action("updateTable").run(connection, inputs);
     }
 
     /** The write requests (UpdateTable, UpdateTimeToLive) the proxy saw since it was last cleared. */

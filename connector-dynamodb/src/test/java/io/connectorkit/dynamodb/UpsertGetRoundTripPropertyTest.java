@@ -2,7 +2,7 @@ package io.connectorkit.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.spi.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,19 +16,19 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * End to end through DynamoDB Local: any JSON document a user may store ({@link JsonDocuments}: Unicode strings,
+ * End to end through the embedded engine: any JSON document a user may store ({@link JsonDocuments}: Unicode strings,
  * empty strings, numbers of up to 38 significant digits across DynamoDB's whole range, booleans, nulls, empty and
  * full lists and maps, nested to DynamoDB's limit of 32 levels) comes back from getItem exactly as upsertItem was
  * given it, numbers equal by value.
  *
  * <p>Depth is counted as DynamoDB counts it: the item is level 1, so an attribute may hold 31 nested lists or maps;
- * DynamoDB Local rejects a 32nd. The pure conversion (without DynamoDB) has its own property test elsewhere.
+ * DynamoDB (and the engine) rejects a 32nd. The pure conversion (without DynamoDB) has its own property test elsewhere.
  */
 class UpsertGetRoundTripPropertyTest {
     private static final AtomicLong IDS = new AtomicLong();
 
-    /** jqwik runs no Jupiter extension: its container opens the JVM's DynamoDB Local for its own duration. */
-    private static DynamoDbLocalExtension.Scope dynamoDb;
+    /** jqwik runs no Jupiter extension: its container opens the JVM's embedded engine for its own duration. */
+    private static EmbeddedDynamoDbExtension.Scope dynamoDb;
     private static SecretHygiene.Session hygiene;
     private static ConnectorUnderTest connector;
     private static Connection connection;
@@ -37,7 +37,7 @@ class UpsertGetRoundTripPropertyTest {
 
     @BeforeContainer
     static void start() {
-        dynamoDb = DynamoDbLocalExtension.scope();
+        dynamoDb = EmbeddedDynamoDbExtension.scope();
         hygiene = SecretHygiene.begin();
         table = SharedDynamoDb.createTable("roundtrip", "id", "N");
         connector = ConnectorUnderTest.start();

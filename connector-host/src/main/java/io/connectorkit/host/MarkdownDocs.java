@@ -19,13 +19,13 @@ import java.util.Map;
 
 /**
  * A connector's documentation page, generated from its metadata alone, in the layout of the seed page: front matter,
- * icon and description, then {@code ## Connections}, {@code ## Actions} and {@code ## Triggers}, each with its description and a table of
- * {@code | Input | Comments | Default |}.
+ * icon and description, then {@code ## Connections}, {@code ## Actions} and {@code ## Triggers}, each with its
+ * description and a table of {@code | Input | Comments | Default |}.
  *
  * <p>Order: a page once published keeps its layout. When the connector's jar holds its page as last published (the
  * resource {@value #PUBLISHED_PAGE}, {@code KEY} the connector's key), the sections that page has come first, in its
  * order, and what the connector added since follows in each group, sorted by label; without one, every section is
- * sorted by label.
+ * sorted by label. Triggers came after the product page and are sorted by label.
  *
  * <p>Inputs marked {@linkplain InputDescriptor#advanced() advanced} (beyond the documented basics) follow in a table
  * of their own under {@code #### Advanced inputs}, so the basic table reads as the product page does. JSON defaults
@@ -38,8 +38,17 @@ public final class MarkdownDocs {
     private MarkdownDocs() {
     }
 
-    /** The whole page of one connector. */
+    /** The whole page of one connector, in the seed page's layout. */
     public static String page(RegisteredConnector connector) {
+        return page(connector, false);
+    }
+
+    /**
+     * The whole page of one connector; with {@code keys}, every input table gets a last column {@code Key} holding
+     * the input's key (what {@code --inputs}, a workflow's {@code inputs} and the manifest use), after the seed
+     * page's own columns, so that the rest of the page is unchanged.
+     */
+    public static String page(RegisteredConnector connector, boolean keys) {
         ConnectorDescriptor d = connector.descriptor();
         StringBuilder out = new StringBuilder();
         out.append("---\n")
@@ -58,21 +67,21 @@ public final class MarkdownDocs {
                         Integer.MAX_VALUE)).thenComparing(ConnectionDescriptor::label)).toList();
         if (!connections.isEmpty()) {
             out.append("\n## Connections\n");
-            connections.forEach(c -> section(out, c.label(), c.description(), c.inputs()));
+            connections.forEach(c -> section(out, c.label(), c.description(), c.inputs(), keys));
         }
         List<ActionDescriptor> actions = connector.actions().stream().map(RegisteredAction::descriptor)
                 .sorted(Comparator.comparing((ActionDescriptor a) -> published.getOrDefault(a.label(),
                         Integer.MAX_VALUE)).thenComparing(ActionDescriptor::label)).toList();
         if (!actions.isEmpty()) {
             out.append("\n## Actions\n");
-            actions.forEach(a -> section(out, a.label(), a.description(), a.inputs()));
+            actions.forEach(a -> section(out, a.label(), a.description(), a.inputs(), keys));
         }
         // triggers came after the product page: their section follows the page's own, sorted by label
         List<TriggerDescriptor> triggers = connector.triggers().stream().map(RegisteredTrigger::descriptor)
                 .sorted(Comparator.comparing(TriggerDescriptor::label)).toList();
         if (!triggers.isEmpty()) {
             out.append("\n## Triggers\n");
-            triggers.forEach(t -> section(out, t.label(), t.description(), t.inputs()));
+            triggers.forEach(t -> section(out, t.label(), t.description(), t.inputs(), keys));
         }
         return out.toString();
     }
@@ -99,17 +108,23 @@ public final class MarkdownDocs {
         }
     }
 
-    private static void section(StringBuilder out, String label, String description, List<InputDescriptor> inputs) {
+    private static void section(StringBuilder out, String label, String description, List<InputDescriptor> inputs,
+            boolean keys) {
         out.append("\n### ").append(label).append("\n\n").append(description).append("\n\n");
-        MarkdownTable basic = table(inputs.stream().filter(i -> !i.advanced()).toList());
-        MarkdownTable advanced = table(inputs.stream().filter(InputDescriptor::advanced).toList());
+        MarkdownTable basic = table(inputs.stream().filter(i -> !i.advanced()).toList(), keys);
+        MarkdownTable advanced = table(inputs.stream().filter(InputDescriptor::advanced).toList(), keys);
         out.append(basic.render());
         if (!advanced.isEmpty()) {
             out.append("\n#### Advanced inputs\n\n").append(advanced.render());
         }
     }
 
-    private static MarkdownTable table(List<InputDescriptor> inputs) {
+    private static MarkdownTable table(List<InputDescriptor> inputs, boolean keys) {
+        if (keys) {
+            MarkdownTable table = new MarkdownTable("Input", "Comments", "Default", "Key");
+            inputs.forEach(i -> table.row(i.label(), i.comment(), defaultText(i.defaultValue()), "`" + i.key() + "`"));
+            return table;
+        }
         MarkdownTable table = new MarkdownTable("Input", "Comments", "Default");
         inputs.forEach(i -> table.row(i.label(), i.comment(), defaultText(i.defaultValue())));
         return table;

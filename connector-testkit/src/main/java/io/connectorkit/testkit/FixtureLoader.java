@@ -307,7 +307,7 @@ final class FixtureLoader {
             }
         }
 
-        /** Every ${name} in strings (keys included) under {@code node} must be defined by then. */
+        /** Every ${vars.name} (or ${name}) in strings (keys included) under {@code node} must be defined by then. */
         void references(YamlNode node, Set<String> defined) {
             if (node.isMap()) {
                 node.map().forEach((key, value) -> {
@@ -322,7 +322,8 @@ final class FixtureLoader {
         }
 
         void unknownReferences(int line, String text, Set<String> defined) {
-            for (String name : Templates.references(text)) {
+            for (String reference : Templates.references(text)) {
+                String name = Variables.variableName(reference, defined);
                 if (!defined.contains(name)) {
                     problem(line, "unknown variable ${" + name + "}; defined here: " + String.join(", ", defined));
                 }

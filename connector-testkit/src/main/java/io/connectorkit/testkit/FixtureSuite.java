@@ -33,6 +33,18 @@ public final class FixtureSuite {
 
     /** @return 0 when every scenario passed, 1 otherwise */
     public static int run(List<Path> paths, Optional<URI> endpoint, ClassLoader loader, PrintStream out) {
+        return run(paths, endpoint, loader, out, null);
+    }
+
+    /**
+     * As {@link #run(List, Optional, ClassLoader, PrintStream)}, and says on {@code diagnostics}, once per connector
+     * when its environment is made, what its fixtures run against, so that the report itself stays the report.
+     *
+     * @param diagnostics where to say it; {@code null} to say nothing
+     * @return 0 when every scenario passed, 1 otherwise
+     */
+    public static int run(List<Path> paths, Optional<URI> endpoint, ClassLoader loader, PrintStream out,
+            PrintStream diagnostics) {
         int passed = 0;
         int failed = 0;
         ConnectorRegistry registry;
@@ -49,9 +61,16 @@ public final class FixtureSuite {
         Map<String, TestEnvironment> environments = new LinkedHashMap<>();
         try {
             FixtureLoader fixtures = new FixtureLoader(registry);
-            ScenarioRunner runner = new ScenarioRunner(registry, key -> environments.computeIfAbsent(key,
-                    k -> Optional.ofNullable(providers.get(k)).map(p -> p.create(endpoint))
-                            .orElseGet(TestEnvironment::none)));
+            ScenarioRunner runner = new ScenarioRunner(registry, key -> environments.computeIfAbsent(key, k -> {
+                TestEnvironment environment = Optional.ofNullable(providers.get(k)).map(p -> p.create(endpoint))
+                        .orElseGet(TestEnvironment::none);
+                if (diagnostics != null && providers.containsKey(k)) {
+                    diagnostics.println(k + ": fixtures run against " + environment.name()
+                            + (endpoint.isEmpty() ? " (in this process, empty at the start)" : "")
+                            + "; a fixture's connection with its own endpointUrl goes there");
+                }
+                return environment;
+            }));
             Set<Path> seen = new HashSet<>();
             for (Path path : paths) {
                 List<Path> files;

@@ -13,7 +13,7 @@ import java.util.Optional;
  * supplies its environments through {@link TestEnvironmentProvider}.
  */
 public interface TestEnvironment extends AutoCloseable {
-    /** A short name for reports, e.g. {@code embedded DynamoDB Local}. */
+    /** A short name for reports, e.g. {@code embedded DynamoDB}. */
     String name();
 
     /** Starts what the environment needs; calling it again does nothing. */

@@ -9,11 +9,14 @@ import java.util.Set;
 /**
  * The variables of one scenario run and their substitution into values.
  *
- * <p>A reference, in the {@link io.connectorkit.host.workflow.Templates} language, is a variable's name: {@code ${name}}. {@code ${random}} is
- * one fresh suffix per run.
+ * <p>A reference, in the {@link io.connectorkit.host.workflow.Templates} language, is written as in workflow files:
+ * {@code ${vars.name}} for a variable (defined under {@code vars:} or by a step's {@code save}), {@code ${random}}
+ * for one fresh suffix per run. The older spelling {@code ${name}} keeps working, for fixtures written before the
+ * two languages were one.
  */
 final class Variables {
     static final String RANDOM = "random";
+    private static final String VARS_PREFIX = "vars.";
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
@@ -41,7 +44,17 @@ final class Variables {
         return Templates.resolve(template, this::lookup);
     }
 
-    private Object lookup(String name) {
+    /**
+     * The variable a reference names: {@code vars.name} (the workflow files' spelling) and the older {@code name}
+     * name the same one.
+     */
+    static String variableName(String reference, Set<String> defined) {
+        return reference.startsWith(VARS_PREFIX) && !defined.contains(reference)
+                ? reference.substring(VARS_PREFIX.length()) : reference;
+    }
+
+    private Object lookup(String reference) {
+        String name = variableName(reference, values.keySet());
         if (!values.containsKey(name)) {
             throw new UnknownVariable(name, values.keySet());
         }

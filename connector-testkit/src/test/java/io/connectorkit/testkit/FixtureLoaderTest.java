@@ -160,6 +160,29 @@ class FixtureLoaderTest {
     }
 
     @Test
+    void variablesMayBeWrittenAsInWorkflowFiles() {
+        Fixture fixture = parse("""
+                name: one syntax
+                vars:
+                  table: "t_${random}"
+                steps:
+                  - action: get
+                    inputs:
+                      key: "${vars.table}"
+                """);
+        assertEquals("${vars.table}", fixture.steps().get(0).inputs().get("key"));
+        onlyProblem("""
+                name: vars
+                vars:
+                  table: "t_${random}"
+                steps:
+                  - action: get
+                    inputs:
+                      key: "${vars.tabel}"
+                """, 7, "unknown variable ${tabel}; defined here: random, table");
+    }
+
+    @Test
     void aSavedVariableIsKnownOnlyAfterTheStepThatSavesIt() {
         onlyProblem("""
                 name: save order

@@ -37,6 +37,16 @@ class VariablesTest {
     }
 
     @Test
+    void theWorkflowSpellingVarsDotNameAndTheOlderBareNameReachTheSameVariable() {
+        vars.define("table", "people_x");
+        vars.define("n", 7L);
+        assertEquals("people_x", vars.resolve("${vars.table}"));
+        assertEquals(7L, vars.resolve("${vars.n}"));
+        assertEquals("people_x/people_x", vars.resolve("${vars.table}/${table}"));
+        assertThrows(Variables.UnknownVariable.class, () -> vars.resolve("${vars.tabel}"));
+    }
+
+    @Test
     void anUnknownVariableNamesWhatIsDefined() {
         vars.define("table", "t");
         Variables.UnknownVariable e = assertThrows(Variables.UnknownVariable.class, () -> vars.resolve("${tabel}"));

@@ -12,13 +12,17 @@ import java.util.stream.Collectors;
 final class DocsCommand extends Command {
     DocsCommand() {
         super("docs", "Markdown documentation of each connector, generated from its metadata", """
-                Usage: java -jar connectors.jar docs [CONNECTOR]
+                Usage: java -jar connectors.jar docs [CONNECTOR] [--keys]
 
                 Prints the Markdown page of one connector (by key), or of every connector found on the class
                 path, one after another: front matter, description, then each connection and action with a
                 table of its inputs (label, comment, default). Inputs beyond the documented basics follow in
                 an 'Advanced inputs' table.
-                """, Set.of(), Set.of());
+
+                Options:
+                  --keys    add a last column 'Key' to every input table: the input's key, as --inputs and
+                            workflow files take it (the page's layout is otherwise unchanged)
+                """, Set.of(), Set.of("--keys"));
     }
 
     @Override
@@ -34,7 +38,8 @@ final class DocsCommand extends Command {
                         "no connector '" + key + "'; found: " + registry.connectors().stream()
                                 .map(c -> c.descriptor().key()).collect(Collectors.joining(", ")))));
             }
-            cli.out().print(connectors.stream().map(MarkdownDocs::page).collect(Collectors.joining("\n")));
+            boolean keys = args.flag("--keys");
+            cli.out().print(connectors.stream().map(c -> MarkdownDocs.page(c, keys)).collect(Collectors.joining("\n")));
         }
         return OK;
     }

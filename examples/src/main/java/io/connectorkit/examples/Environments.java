@@ -9,11 +9,13 @@ import io.connectorkit.testkit.TestEnvironmentProvider;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * The services the CLI's commands run against, one test environment per connector, found with
@@ -25,6 +27,8 @@ final class Environments implements AutoCloseable {
     private final Optional<URI> endpoint;
     private final PrintStream diagnostics;
     private final Map<String, Optional<TestEnvironment>> started = new LinkedHashMap<>();
+    private final Set<String> announced = new HashSet<>();
+    private final Map<String, String> destinations = new LinkedHashMap<>();
 
     /**
      * @param diagnostics where an environment's own start-up chatter goes, so that it never mixes with a command's
@@ -36,7 +40,7 @@ final class Environments implements AutoCloseable {
         this.diagnostics = diagnostics;
     }
 
-    /** The names of the environments started so far, e.g. {@code embedded DynamoDB Local}. */
+    /** The names of the environments started so far, e.g. {@code embedded DynamoDB}. */
     List<String> names() {
         List<String> names = new ArrayList<>();
         started.values().forEach(e -> e.ifPresent(environment -> names.add(environment.name())));
@@ -63,21 +67,68 @@ final class Environments implements AutoCloseable {
     }
 
     /**
-     * Connections against these environments: a declared connection keeps its own values over the environment's
-     * defaults for its type (an explicit {@code endpointUrl} wins); without one, the environment's default.
+     * Connections against these environments: a declared connection is completed with the environment's defaults
+     * for its type only when {@code --endpoint} named one (an explicit {@code endpointUrl} still wins); without
+     * {@code --endpoint}, a declared connection is taken as it is, so that one without {@code endpointUrl} goes to
+     * the service itself (AWS), never to the embedded engine. Without a declared connection, the environment's
+     * default. Each connector's destination is said once on the diagnostics stream.
      */
     ConnectionSource connections() {
+        return connections(Map.of());
+    }
+
+    /** {@link #connections()}, with the inputs of the one action the connection is for (its region, say). */
+    ConnectionSource connections(Map<String, ?> actionInputs) {
         return (connector, declared) -> {
             String key = connector.descriptor().key();
-            Optional<TestEnvironment> environment = forConnector(key);
             if (declared.isPresent()) {
                 Map<String, Object> values = new LinkedHashMap<>();
-                environment.ifPresent(e -> values.putAll(e.connectionDefaults(key, declared.get().type())));
+                if (endpoint.isPresent()) {
+                    forConnector(key).ifPresent(e -> values.putAll(e.connectionDefaults(key, declared.get().type())));
+                }
                 values.putAll(declared.get().inputs());
-                return Optional.of(connector.connection(declared.get().type(), values));
+                Connection connection = connector.connection(declared.get().type(), values);
+                announce(connector, connection, actionInputs, Optional.empty());
+                return Optional.of(connection);
             }
-            return environment.flatMap(e -> e.defaultConnection(key)).map(spec -> connect(connector, spec));
+            Optional<TestEnvironment> environment = forConnector(key);
+            Optional<Connection> connection = environment.flatMap(e -> e.defaultConnection(key))
+                    .map(spec -> connect(connector, spec));
+            connection.ifPresent(c -> announce(connector, c, actionInputs, environment));
+            return connection;
         };
+    }
+
+    /**
+     * Says once per connector, on the diagnostics stream, where its calls go: the embedded engine (and that it lives
+     * as long as this process), an endpoint, or the service in a region. A user who meant AWS and reached a local
+     * engine, or the reverse, sees it before the first answer.
+     */
+    private void announce(RegisteredConnector connector, Connection connection, Map<String, ?> actionInputs,
+            Optional<TestEnvironment> environment) {
+        String key = connector.descriptor().key();
+        if (!announced.add(key)) {
+            return;
+        }
+        Optional<String> destination = connector.connector().destination(connection, actionInputs);
+        if (destination.isEmpty()) {
+            return;
+        }
+        String line = key + ": calls go to ";
+        if (environment.isPresent() && endpoint.isEmpty()) {
+            line += "the " + environment.get().name() + " engine at " + destination.get()
+                    + " (in this process: what it holds is gone when the command ends; for a session of several"
+                    + " commands, run `dynamodb-server` and give --endpoint)";
+        } else {
+            line += destination.get();
+        }
+        diagnostics.println(line);
+        destinations.put(key, destination.get());
+    }
+
+    /** Where each connector's calls went, as announced; for tests and reports. */
+    Map<String, String> destinations() {
+        return Map.copyOf(destinations);
     }
 
     private static Connection connect(RegisteredConnector connector, ConnectionSpec spec) {

@@ -35,10 +35,14 @@ final class InvokeCommand extends Command {
                 Options:
                   --inputs JSON|@FILE       the action's inputs as a JSON object (or a file holding one);
                                             {} when omitted
-                  --connection JSON|@FILE   {"type": CONNECTION_TYPE, "inputs": {...}}; its values win over
-                                            the environment's (an explicit endpointUrl is kept); without it
+                  --connection JSON|@FILE   {"type": CONNECTION_TYPE, "inputs": {...}}, taken as given: without
+                                            an endpointUrl it reaches AWS itself (with --endpoint, that
+                                            endpoint fills in a missing endpointUrl); without --connection
                                             the environment's default connection is used
                   --endpoint URL            an existing endpoint instead of the embedded environment
+
+                Says on stderr, once, where the calls go: the embedded engine (in this process: its tables
+                are gone when the command ends), the endpoint, or AWS in the action's region.
                   --debug                   turn on the action's debug log (to stderr)
                 """, Set.of("--inputs", "--connection", "--endpoint"), Set.of("--debug"));
     }
@@ -61,7 +65,7 @@ final class InvokeCommand extends Command {
                 RegisteredConnector connector = engine.registry().connector(action.descriptor().connectorKey())
                         .orElseThrow();
                 try {
-                    connection = environments.connections().connect(connector, declared).orElseThrow(() ->
+                    connection = environments.connections(inputs).connect(connector, declared).orElseThrow(() ->
                             ConnectorException.invalidInput("connection", "input 'connection' (Connection) is"
                                     + " required and no environment provides one; give --connection"));
                 } catch (ConnectorException e) {

@@ -14,10 +14,34 @@ import java.util.Optional;
  */
 public final class Main {
     static final List<Command> COMMANDS = List.of(new DemoCommand(), new ManifestCommand(), new DocsCommand(),
-            new InvokeCommand(), new TestCommand(), new TemporalServerCommand(), new WorkerCommand(),
-            new RunCommand(), new WatchCommand());
+            new InvokeCommand(), new TestCommand(), new DynamoDbServerCommand(), new TemporalServerCommand(),
+            new WorkerCommand(), new RunCommand(), new WatchCommand());
+
+    /**
+     * The system property the launcher script sets to the path it was run as, so that usage texts name the command
+     * the user typed ({@code examples/target/connectors invoke ...}) rather than {@code java -jar connectors.jar}.
+     */
+    static final String PROGRAM_PROPERTY = "connectorkit.program";
+    private static final String JAR_PROGRAM = "java -jar connectors.jar";
 
     private Main() {
+    }
+
+    /** How the user started the CLI: the launcher's path, or {@code java -jar connectors.jar}. */
+    static String program() {
+        String program = System.getProperty(PROGRAM_PROPERTY);
+        return program == null || program.isBlank() ? JAR_PROGRAM : program.strip();
+    }
+
+    /** The name error messages start with: the launcher's path, or {@code connectors.jar}. */
+    private static String name() {
+        String program = program();
+        return program.equals(JAR_PROGRAM) ? "connectors.jar" : program;
+    }
+
+    /** A usage text written for {@code java -jar connectors.jar}, naming the command the user ran. */
+    static String forProgram(String usage) {
+        return usage.replace(JAR_PROGRAM, program());
     }
 
     public static void main(String[] args) {
@@ -32,18 +56,18 @@ public final class Main {
     /** Runs one command line in this JVM; what {@link #main} does, without exiting. */
     static int run(String[] args, Command.Cli cli) {
         if (args.length == 0) {
-            cli.err().print(usage());
+            cli.err().print(forProgram(usage()));
             return Command.USAGE;
         }
         String name = args[0];
         if (name.equals("--help") || name.equals("-h") || name.equals("help")) {
-            cli.out().print(usage());
+            cli.out().print(forProgram(usage()));
             return Command.OK;
         }
         Optional<Command> command = COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst();
         if (command.isEmpty()) {
-            cli.err().println("connectors.jar: unknown command '" + name + "'");
-            cli.err().print(usage());
+            cli.err().println(name() + ": unknown command '" + name + "'");
+            cli.err().print(forProgram(usage()));
             return Command.USAGE;
         }
         Command c = command.get();
@@ -51,16 +75,16 @@ public final class Main {
             Arguments arguments = Arguments.parse(Arrays.asList(args).subList(1, args.length), c.valueOptions(),
                     c.flags());
             if (arguments.help()) {
-                cli.out().print(c.usage());
+                cli.out().print(forProgram(c.usage()));
                 return Command.OK;
             }
             return c.run(arguments, cli);
         } catch (UsageException e) {
-            cli.err().println("connectors.jar " + c.name() + ": " + e.getMessage());
-            cli.err().print(c.usage());
+            cli.err().println(name() + " " + c.name() + ": " + e.getMessage());
+            cli.err().print(forProgram(c.usage()));
             return Command.USAGE;
         } catch (Exception e) {
-            cli.err().println("connectors.jar " + c.name() + ": " + e);
+            cli.err().println(name() + " " + c.name() + ": " + e);
             return Command.FAILED;
         }
     }
@@ -80,6 +104,8 @@ public final class Main {
 
                 Run 'java -jar connectors.jar COMMAND --help' for a command's options.
                 Exit status: 0 success, 1 failure, 2 usage error.
+                JVM options (-Dname=value, -Xmx...): before -jar with 'java -jar', or in the environment
+                variable CONNECTORS_JAVA_OPTS with the launcher (examples/target/connectors).
                 """);
         return text.toString();
     }

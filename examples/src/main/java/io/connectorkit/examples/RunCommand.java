@@ -32,7 +32,9 @@ final class RunCommand extends Command {
                 of the task queue takes within 5 s (it is ended), and one that runs out of its workflow timeout.
                 Step timeouts, retries and output limit: see 'Run on Temporal' in the README (system properties
                 connectorkit.temporal.startToClose, heartbeat, initialInterval, maximumInterval,
-                maximumAttempts, maxOutputBytes).
+                maximumAttempts, maxOutputBytes), given to the JVM: 'java -Dconnectorkit.temporal.
+                maximumAttempts=3 -jar connectors.jar run ...', or with the launcher
+                CONNECTORS_JAVA_OPTS='-Dconnectorkit.temporal.maximumAttempts=3' connectors run ...
 
                 Options:
                 """ + TemporalOptions.OPTIONS_HELP + """
@@ -71,6 +73,14 @@ final class RunCommand extends Command {
             return OK;
         }
         String workflowId = args.option("--workflow-id").orElseGet(() -> TemporalHost.workflowId(file.workflow()));
+        if (!args.flag("--json")) {
+            cli.out().println("Workflow '" + file.workflow().name() + "' (id " + workflowId + ") on " + target);
+        }
+        // a run waits for a worker of its task queue: say so before it does, so that a run with no worker is not a
+        // silent hang
+        cli.err().println("run: waiting for a worker on task queue '" + TemporalOptions.taskQueue(args) + "' of "
+                + target + " (start one with: worker --temporal " + target + " --task-queue "
+                + TemporalOptions.taskQueue(args) + ")");
         WorkflowResult result;
         try {
             result = TemporalHost.runOnServer(target, TemporalOptions.namespace(args), TemporalOptions.taskQueue(args),
@@ -88,7 +98,6 @@ final class RunCommand extends Command {
                 cli.out().println(PlainJson.pretty(outputs));
             }
         } else {
-            cli.out().println("Workflow '" + file.workflow().name() + "' (id " + workflowId + ") on " + target);
             StepTable table = new StepTable(cli.out(), file.workflow(), plan.actions());
             table.header();
             result.steps().forEach(table::row);

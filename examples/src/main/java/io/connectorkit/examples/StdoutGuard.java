@@ -4,9 +4,10 @@ import java.io.PrintStream;
 import java.util.function.Supplier;
 
 /**
- * Runs code that may print to {@link System#out} behind a command's back (an embedded server's start-up banner)
- * with {@code System.out} pointed elsewhere, so that a command's own output stays clean: {@code invoke} prints JSON
- * only, {@code test} its report only. Commands write through the stream they were given, which is unaffected.
+ * Runs code that may print to {@link System#out} behind a command's back (the start-up banner of a server a
+ * connector's test environment embeds; the DynamoDB engine prints none) with {@code System.out} pointed elsewhere,
+ * so that a command's own output stays clean: {@code invoke} prints JSON only, {@code test} its report only.
+ * Commands write through the stream they were given, which is unaffected.
  */
 final class StdoutGuard {
     private StdoutGuard() {

@@ -29,6 +29,6 @@ final class TestCommand extends Command {
         Optional<URI> endpoint = DemoCommand.endpoint(args);
         // the report goes to cli.out(); what environments print while they start goes to stderr
         return StdoutGuard.redirected(cli.err(), () -> FixtureSuite.run(
-                args.positionals().stream().map(Path::of).toList(), endpoint, cli.loader(), cli.out()));
+                args.positionals().stream().map(Path::of).toList(), endpoint, cli.loader(), cli.out(), cli.err()));
     }
 }

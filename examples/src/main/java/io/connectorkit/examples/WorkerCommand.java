@@ -43,10 +43,11 @@ final class WorkerCommand extends Command {
         }
         String target = TemporalOptions.target(args);
         Optional<URI> endpoint = DemoCommand.endpoint(args);
-        Map<String, Workflow.ConnectionSpec> named = Map.of();
+        ConnectionsFile.Read file = new ConnectionsFile.Read(Map.of(), Map.of());
         if (args.option("--connections").isPresent()) {
             try {
-                named = ConnectionsFile.load(Path.of(args.option("--connections").get()), System::getenv);
+                // a connection whose variable is unset is reported when a workflow uses it, not at the start
+                file = ConnectionsFile.read(Path.of(args.option("--connections").get()), System::getenv);
             } catch (IllegalArgumentException | java.io.IOException e) {
                 cli.err().println("connections file: " + e.getMessage());
                 return FAILED;
@@ -55,7 +56,7 @@ final class WorkerCommand extends Command {
         ConnectorRegistry registry = ConnectorRegistry.load(cli.loader());
         Environments environments = new Environments(cli.loader(), endpoint, cli.err());
         ConnectionSource source = endpoint.isPresent() ? environments.connections() : ConnectionSource.declaredOnly();
-        WorkerConnections connections = new WorkerConnections(named, source);
+        WorkerConnections connections = new WorkerConnections(file.connections(), file.unusable(), source);
         AutoCloseable worker = TemporalHost.startWorker(target, TemporalOptions.namespace(args),
                 TemporalOptions.taskQueue(args), registry, connections);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -69,6 +70,8 @@ final class WorkerCommand extends Command {
                 + TemporalOptions.taskQueue(args) + "' on " + target + " (namespace " + TemporalOptions.namespace(args)
                 + "); connections: " + (connections.names().isEmpty() ? "none" : String.join(", ", connections.names()))
                 + endpoint.map(e -> "; endpoint " + e).orElse(""));
+        file.unusable().forEach((name, why) -> cli.err().println("worker: connection '" + name + "' cannot be used"
+                + " until its variables are set: " + why));
         new CountDownLatch(1).await();
         return OK;
     }

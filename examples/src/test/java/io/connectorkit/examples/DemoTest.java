@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The main job: {@code connectors.jar demo} in this JVM, on an embedded DynamoDB Local. */
+/** The main job: {@code connectors.jar demo} in this JVM, on the embedded DynamoDB engine. */
 class DemoTest {
     private static final List<String> ACTIONS = List.of("createTable", "upsertItem", "getItem", "updateItem",
             "queryItems", "rawRequest", "deleteItem", "describeTable", "listTables", "deleteTable", "batchWriteItems",

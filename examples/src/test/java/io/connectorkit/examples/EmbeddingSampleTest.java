@@ -2,7 +2,7 @@ package io.connectorkit.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalServer;
+import io.connectorkit.dynamodb.embedded.EmbeddedDynamoDb;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ class EmbeddingSampleTest {
                      hashKeyValue: a}, show: "${output.Item.n}"}
                 """);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.start()) {
+        try (EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.builder().start()) {
             int status = EmbeddingSample.run(file, dynamoDb.endpoint().toString(),
                     new PrintStream(out, true, StandardCharsets.UTF_8));
             assertEquals(0, status, out.toString(StandardCharsets.UTF_8));

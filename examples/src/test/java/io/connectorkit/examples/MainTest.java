@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class MainTest {
     private static final List<String> COMMANDS = List.of("demo", "manifest", "docs", "invoke", "test",
-            "temporal-server", "worker", "run");
+            "dynamodb-server", "temporal-server", "worker", "run");
 
     @Test
     void withoutACommandPrintsUsageAndExits2() {
@@ -32,6 +32,29 @@ class MainTest {
     }
 
     @Test
+    void usageNamesTheLaunchersPathWhenTheLauncherRanTheJar() throws Exception {
+        System.setProperty(Main.PROGRAM_PROPERTY, "examples/target/connectors");
+        try {
+            CliRun help = CliRun.of("--help");
+            assertTrue(help.out().startsWith("Usage: examples/target/connectors COMMAND"), help.out());
+            assertTrue(help.out().contains("Run 'examples/target/connectors COMMAND --help'"), help.out());
+            assertTrue(help.out().contains("CONNECTORS_JAVA_OPTS"), help.out());
+            CliRun invoke = CliRun.of("invoke", "--help");
+            assertTrue(invoke.out().startsWith("Usage: examples/target/connectors invoke ACTION"), invoke.out());
+            CliRun bogus = CliRun.of("invoke", "--bogus");
+            assertTrue(bogus.err().startsWith("examples/target/connectors invoke: unknown option '--bogus'"),
+                    bogus.err());
+            assertTrue(CliRun.of("run", "--help").out().contains("CONNECTORS_JAVA_OPTS='-Dconnectorkit.temporal."
+                    + "maximumAttempts=3'"));
+        } finally {
+            System.clearProperty(Main.PROGRAM_PROPERTY);
+        }
+        // the launcher passes the path it was run as, in both of its ways to start the JVM
+        String launcher = java.nio.file.Files.readString(java.nio.file.Path.of("src/launcher/connectors"));
+        assertEquals(2, launcher.split("\"-Dconnectorkit.program=\\$0\" -jar", -1).length - 1, launcher);
+    }
+
+    @Test
     void anUnknownCommandPrintsUsageAndExits2() {
         CliRun run = CliRun.of("frobnicate", "--fast");
         assertEquals(2, run.status());
@@ -39,7 +62,8 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "manifest", "docs", "invoke", "test", "temporal-server", "worker", "run"})
+    @ValueSource(strings = {"demo", "manifest", "docs", "invoke", "test", "dynamodb-server", "temporal-server",
+            "worker", "run"})
     void everyCommandHasHelp(String command) {
         CliRun run = CliRun.of(command, "--help");
         assertEquals(0, run.status(), run.err());
@@ -48,7 +72,8 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "manifest", "docs", "invoke", "test", "temporal-server", "worker", "run"})
+    @ValueSource(strings = {"demo", "manifest", "docs", "invoke", "test", "dynamodb-server", "temporal-server",
+            "worker", "run"})
     void anUnknownOptionPrintsTheCommandsUsageAndExits2(String command) {
         CliRun run = CliRun.of(command, "--bogus");
         assertEquals(2, run.status());

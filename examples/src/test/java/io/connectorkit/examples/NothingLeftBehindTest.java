@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A new user runs the CLI in their own folder: {@code demo} and {@code test} (both on the embedded DynamoDB Local)
- * leave nothing there. Each runs in a child JVM whose working folder is an empty temporary one, as a shell would
- * start it; DynamoDB Local with telemetry on would write {@code dynamodb-local-metadata.json} into it.
+ * A new user runs the CLI in their own folder: {@code demo} and {@code test} (both on the embedded DynamoDB engine,
+ * which keeps everything in memory) leave nothing there. Each runs in a child JVM whose working folder is an empty
+ * temporary one, as a shell would start it.
  */
 class NothingLeftBehindTest {
     @TempDir

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.dynamodb.DynamoDbConnector;
-import io.connectorkit.dynamodb.testing.DynamoDbLocalServer;
+import io.connectorkit.dynamodb.embedded.EmbeddedDynamoDb;
 import io.connectorkit.dynamodb.testing.FaultProxy;
 import io.connectorkit.examples.temporal.FaultsConnector;
 import io.connectorkit.host.ConnectorRegistry;
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Temporal host against a port-bound Temporal test server (time skipping off) and DynamoDB Local, both on
+ * The Temporal host against a port-bound Temporal test server (time skipping off) and the embedded DynamoDB engine, both on
  * loopback, with two workers in this JVM each holding its own registry: concurrency, the connection by name,
  * the histories' hygiene, each error code's journey and the input {@code run} refuses.
  */
@@ -56,7 +56,7 @@ class TemporalHostTest {
             "maximumAttempts");
 
     static LoopbackTestServer server;
-    static DynamoDbLocalServer dynamoDb;
+    static EmbeddedDynamoDb dynamoDb;
     static WorkflowClient client;
     static final List<ConnectorRegistry> registries = new ArrayList<>();
     static final List<AutoCloseable> workers = new ArrayList<>();
@@ -68,7 +68,7 @@ class TemporalHostTest {
     @BeforeAll
     static void start() throws Exception {
         server = LoopbackTestServer.start(0);
-        dynamoDb = DynamoDbLocalServer.start();
+        dynamoDb = EmbeddedDynamoDb.builder().port(0).start();
         client = TemporalHost.client(server.target(), TemporalHost.DEFAULT_NAMESPACE);
         Map<String, Workflow.ConnectionSpec> named = Map.of("local", localConnection(dynamoDb));
         for (int i = 0; i < 2; i++) {
@@ -133,7 +133,7 @@ class TemporalHostTest {
     }
 
     /** The connection the workers know as {@code local}: the ledger's secrets, so histories can be scanned. */
-    static Workflow.ConnectionSpec localConnection(DynamoDbLocalServer dynamoDb) {
+    static Workflow.ConnectionSpec localConnection(EmbeddedDynamoDb dynamoDb) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("accessKeyId", SecretLedger.ACCESS_KEY_ID);
         values.put("secretAccessKey", SecretLedger.SECRET_ACCESS_KEY);
@@ -154,7 +154,7 @@ class TemporalHostTest {
         assertTrue(json.length() > 500, "a real history was fetched: " + json.length() + " characters");
     }
 
-    static List<String> connectionValues(DynamoDbLocalServer dynamoDb) {
+    static List<String> connectionValues(EmbeddedDynamoDb dynamoDb) {
         return List.of(SecretLedger.ACCESS_KEY_ID, SecretLedger.SECRET_ACCESS_KEY, SecretLedger.SESSION_TOKEN,
                 dynamoDb.endpoint().toString(), dynamoDb.endpoint().getAuthority());
     }
@@ -376,6 +376,17 @@ class TemporalHostTest {
         Map<?, ?> outputs = (Map<?, ?>) Json.parse(run.out());
         assertEquals(List.of("put", "get", "copy"), List.copyOf(outputs.keySet()));
         assertEquals("item-77", ((Map<?, ?>) ((Map<?, ?>) outputs.get("get")).get("Item")).get("name"));
+    }
+
+    @Test
+    void runPrintsItsHeaderAndSaysItWaitsForAWorkerOfItsQueueBeforeWaiting() throws IOException {
+        Path file = dir.resolve("nobody.yaml");
+        Files.writeString(file, copyWorkflow(78));
+        CliRun run = CliRun.of("run", file.toString(), "--temporal", server.target(), "--task-queue", "nobody-polls");
+        assertEquals(1, run.status(), run.out() + run.err());
+        assertTrue(run.out().startsWith("Workflow '"), run.out());
+        assertTrue(run.err().startsWith("run: waiting for a worker on task queue 'nobody-polls' of " + server.target()),
+                run.err());
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalServer;
+import io.connectorkit.dynamodb.embedded.EmbeddedDynamoDb;
 import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.host.temporal.TemporalHost;
 import io.connectorkit.spi.Connection;
@@ -41,7 +41,7 @@ class TemporalProcessesTest {
             throws Exception {
         List<Process> children = new ArrayList<>();
         WorkflowClient client = null;
-        try (DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.start();
+        try (EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.builder().port(0).start();
                 ConnectorRegistry registry = ConnectorRegistry.load(getClass().getClassLoader())) {
             int port = freePort();
             String target = "127.0.0.1:" + port;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The test environments of the {@code aws-dynamodb} connector, for the testkit: an embedded DynamoDB Local by
+ * The test environments of the {@code aws-dynamodb} connector, for the testkit: the embedded DynamoDB engine by
  * default ({@link EmbeddedEnvironment}), or an existing endpoint ({@link EndpointEnvironment}, the CLI's
  * {@code --endpoint}).
  *
@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  */
 @AutoService(TestEnvironmentProvider.class)
 public final class DynamoDbTestEnvironments implements TestEnvironmentProvider {
-    /** The access key ID and secret of default connections: DynamoDB Local accepts any. */
+    /** The access key ID and secret of default connections: the embedded engine (like most local engines) accepts any. */
     public static final String LOCAL_KEY = "local";
 
     /** The connector these environments serve, and the connection types and input keys they fill in. */
@@ -47,7 +47,7 @@ public final class DynamoDbTestEnvironments implements TestEnvironmentProvider {
         return endpoint.<TestEnvironment>map(EndpointEnvironment::new).orElseGet(EmbeddedEnvironment::new);
     }
 
-    /** A new embedded environment (DynamoDB Local in memory); started on first use, closed by the caller. */
+    /** A new embedded environment (the embedded engine, in memory); started on first use, closed by the caller. */
     public static EmbeddedEnvironment embedded() {
         return new EmbeddedEnvironment();
     }
@@ -58,10 +58,9 @@ public final class DynamoDbTestEnvironments implements TestEnvironmentProvider {
     }
 
     /**
-     * A loopback STS whose temporary credentials carry the access key ID {@code local}: a DynamoDB Local started
-     * without {@code -sharedDb} (one an {@code --endpoint} may name) keeps one database per access key ID and
-     * region, and a role connection should still see the tables the default connection made, as an assumed role
-     * in the same AWS account would.
+     * A loopback STS whose temporary credentials carry the access key ID {@code local}: some local engines an
+     * {@code --endpoint} may name keep one database per access key ID and region, and a role connection should
+     * still see the tables the default connection made, as an assumed role in the same AWS account would.
      */
     static LoopbackSts startSts() {
         LoopbackSts sts = LoopbackSts.start();

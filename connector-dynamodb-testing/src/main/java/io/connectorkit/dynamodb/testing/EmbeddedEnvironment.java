@@ -1,17 +1,19 @@
 package io.connectorkit.dynamodb.testing;
 
+import io.connectorkit.dynamodb.embedded.EmbeddedDynamoDb;
 import io.connectorkit.testkit.ConnectionSpec;
 import io.connectorkit.testkit.TestEnvironment;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Fixtures against DynamoDB Local, in memory on a free loopback port of this JVM ({@link DynamoDbLocalServer}),
- * with a {@link LoopbackSts} for the role connection. The server starts on the first {@link #start()}, the STS
- * when a role connection first needs it; both stop on {@link #close()}.
+ * Fixtures against the embedded DynamoDB engine ({@link EmbeddedDynamoDb}), in memory on a free loopback port of
+ * this JVM, with a {@link LoopbackSts} for the role connection. The engine starts on the first {@link #start()}, the
+ * STS when a role connection first needs it; both stop on {@link #close()}. The engine writes nothing to the console
+ * or the disk, so a command run in a user's folder leaves nothing there.
  */
 public final class EmbeddedEnvironment implements TestEnvironment {
-    private DynamoDbLocalServer server;
+    private EmbeddedDynamoDb server;
     private LoopbackSts sts;
 
     EmbeddedEnvironment() {
@@ -19,13 +21,13 @@ public final class EmbeddedEnvironment implements TestEnvironment {
 
     @Override
     public String name() {
-        return "embedded DynamoDB Local";
+        return "embedded DynamoDB";
     }
 
     @Override
     public synchronized void start() {
         if (server == null) {
-            server = DynamoDbLocalServer.start();
+            server = EmbeddedDynamoDb.builder().port(0).start();
         }
     }
 
@@ -35,8 +37,8 @@ public final class EmbeddedEnvironment implements TestEnvironment {
         }
     }
 
-    /** The running server; for tests that look at tables directly. */
-    public synchronized DynamoDbLocalServer server() {
+    /** The running engine; for tests that look at tables directly. */
+    public synchronized EmbeddedDynamoDb server() {
         requireStarted();
         return server;
     }
@@ -72,7 +74,7 @@ public final class EmbeddedEnvironment implements TestEnvironment {
         } finally {
             sts = null;
             if (server != null) {
-                DynamoDbLocalServer stopping = server;
+                EmbeddedDynamoDb stopping = server;
                 server = null;
                 stopping.close();
             }

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Fixtures against an existing DynamoDB-compatible endpoint (DynamoDB Local, dynalite, ScyllaDB Alternator, ...)
+ * Fixtures against an existing DynamoDB-compatible endpoint (a {@code connectors dynamodb-server}, dynalite, moto, ScyllaDB Alternator, ...)
  * that someone else runs. Only a {@link LoopbackSts} for the role connection is started here, when a role
  * connection first needs it: a command with an access key connection starts nothing.
  */

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
- * A loopback HTTP/1.1 reverse proxy in front of one upstream (DynamoDB Local, an STS stub) that records every
+ * A loopback HTTP/1.1 reverse proxy in front of one upstream (the embedded DynamoDB engine, an STS stub) that records every
  * request it receives (headers and body included, for checks of how requests were signed) and, as its {@link Plan}
  * decides, answers some of them with a fault instead of the upstream's answer: an HTTP 500 or 503, a throttling
  * error, any DynamoDB-shaped error ({@link Fault#answer}), any answer of the test's own ({@link Fault#respond}), a
@@ -99,8 +99,9 @@ public final class FaultProxy implements AutoCloseable {
         /**
          * Relays {@code requestBody} in place of the request's own body and returns the upstream's answer with its
          * body passed through {@code answer} (DynamoDB's {@code x-amz-crc32} checksum dropped): to have the
-         * upstream act on part of a request and answer as if it left the rest undone, say. DynamoDB Local does
-         * not check signatures, which the new body no longer matches.
+         * upstream act on part of a request and answer as if it left the rest undone, say. The embedded engine
+         * (like other local engines) wants a request signed but does not verify the signature, which the new body
+         * no longer matches.
          */
         public static Fault rewrite(String requestBody, UnaryOperator<String> answer) {
             return new Fault("REWRITE", 0, null, null, null, new Rewrite(requestBody, answer));

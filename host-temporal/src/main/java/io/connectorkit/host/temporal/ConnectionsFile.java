@@ -41,7 +41,41 @@ public final class ConnectionsFile {
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), environment);
     }
 
+    /**
+     * The file as a worker takes it: the connections whose values could be read, and apart, each connection that
+     * reads an environment variable which is not set, with the reason (naming the input and the variable, never a
+     * value). A worker starts with such a file and reports the reason when a workflow uses that connection, so that
+     * a connection no workflow uses needs no variables.
+     *
+     * @param connections the connections whose values were read
+     * @param unusable    connection name to why it cannot be used
+     */
+    public record Read(Map<String, Workflow.ConnectionSpec> connections, Map<String, String> unusable) {
+        public Read {
+            connections = Map.copyOf(connections);
+            unusable = Map.copyOf(unusable);
+        }
+    }
+
+    /**
+     * Reads the file, setting aside connections with an unset variable ({@link Read}).
+     *
+     * @throws IllegalArgumentException listing every other problem (unknown fields, missing types)
+     */
+    public static Read read(Path file, UnaryOperator<String> environment) throws IOException {
+        Map<String, String> unusable = new LinkedHashMap<>();
+        Map<String, Workflow.ConnectionSpec> connections = parse(Files.readString(file, StandardCharsets.UTF_8),
+                file.toString(), environment, unusable);
+        return new Read(connections, unusable);
+    }
+
     static Map<String, Workflow.ConnectionSpec> parse(String yaml, String source, UnaryOperator<String> environment) {
+        return parse(yaml, source, environment, null);
+    }
+
+    /** @param unusable where connections with an unreadable value go; {@code null} to report them as problems */
+    private static Map<String, Workflow.ConnectionSpec> parse(String yaml, String source,
+            UnaryOperator<String> environment, Map<String, String> unusable) {
         Object document = PlainJson.readYaml(yaml);
         List<String> problems = new ArrayList<>();
         Map<String, Workflow.ConnectionSpec> connections = new LinkedHashMap<>();
@@ -66,16 +100,23 @@ public final class ConnectionsFile {
                 return;
             }
             Map<String, Object> values = new LinkedHashMap<>();
+            List<String> unreadable = new ArrayList<>();
             if (inputs instanceof Map<?, ?> map) {
                 map.forEach((key, v) -> {
                     try {
                         values.put(String.valueOf(key), v instanceof String text ? expand(text, environment) : v);
                     } catch (IllegalArgumentException e) {
-                        problems.add(where + " input '" + key + "': " + e.getMessage());
+                        unreadable.add(where + " input '" + key + "': " + e.getMessage());
                     }
                 });
             }
-            connections.put(String.valueOf(name), new Workflow.ConnectionSpec(type, values));
+            if (unreadable.isEmpty()) {
+                connections.put(String.valueOf(name), new Workflow.ConnectionSpec(type, values));
+            } else if (unusable != null) {
+                unusable.put(String.valueOf(name), String.join("; ", unreadable));
+            } else {
+                problems.addAll(unreadable);
+            }
         });
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(source + " is invalid:\n  - " + String.join("\n  - ", problems));

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WorkerConnections {
     private final Map<String, Workflow.ConnectionSpec> named;
+    private final Map<String, String> unusable;
     private final ConnectionSource source;
     private final Map<String, Optional<Connection>> resolved = new ConcurrentHashMap<>();
 
@@ -27,13 +28,25 @@ public final class WorkerConnections {
      * @param source completes a named connection (an environment's endpoint) and supplies the default one
      */
     public WorkerConnections(Map<String, Workflow.ConnectionSpec> named, ConnectionSource source) {
+        this(named, Map.of(), source);
+    }
+
+    /**
+     * @param unusable connection name to why its values could not be read (an unset environment variable): the
+     *                 name is known, and a step that uses it fails with that reason
+     */
+    public WorkerConnections(Map<String, Workflow.ConnectionSpec> named, Map<String, String> unusable,
+            ConnectionSource source) {
         this.named = Map.copyOf(named);
+        this.unusable = Map.copyOf(unusable);
         this.source = Objects.requireNonNull(source, "source");
     }
 
-    /** The names this worker knows, sorted. */
+    /** The names this worker knows, sorted, those it cannot use included. */
     public java.util.Set<String> names() {
-        return new TreeSet<>(named.keySet());
+        TreeSet<String> names = new TreeSet<>(named.keySet());
+        names.addAll(unusable.keySet());
+        return names;
     }
 
     /**
@@ -47,6 +60,10 @@ public final class WorkerConnections {
         return resolved.computeIfAbsent(key + "\u0000" + name, k -> {
             if (name.isEmpty()) {
                 return source.connect(connector, Optional.empty());
+            }
+            if (unusable.containsKey(name)) {
+                throw new ConnectorException(ErrorCode.INVALID_INPUT, unusable.get(name)
+                        + " (in this worker's connections file)");
             }
             Workflow.ConnectionSpec spec = named.get(name);
             if (spec == null) {

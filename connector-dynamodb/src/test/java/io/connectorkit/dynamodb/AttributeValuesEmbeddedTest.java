@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.InputDescriptor;
@@ -29,12 +29,12 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 
 /**
- * The conversion against a real engine (DynamoDB Local): every type survives a put and a get, and each limit the
- * converter enforces sits exactly where DynamoDB Local draws it: the last value inside is stored, the first one
+ * The conversion against a real engine (the embedded one): every type survives a put and a get, and each limit the
+ * converter enforces sits exactly where the engine, as DynamoDB, draws it: the last value inside is stored, the first one
  * outside is refused by both.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
-class AttributeValuesDynamoDbLocalTest {
+@ExtendWith(EmbeddedDynamoDbExtension.class)
+class AttributeValuesEmbeddedTest {
     static final InputDescriptor VALUE = InputDescriptor.builder("value", "Value").type(InputType.JSON).build();
     static final String DIGITS_38 = "12345678901234567890123456789012345678";
     static DynamoDbClient db;
@@ -42,8 +42,8 @@ class AttributeValuesDynamoDbLocalTest {
 
     @BeforeAll
     static void createTable() {
-        db = LocalDynamoDb.raw();
-        table = LocalDynamoDb.uniqueTable("conv");
+        db = TestDynamoDb.raw();
+        table = TestDynamoDb.uniqueTable("conv");
         db.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType("S").build())
                 .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
@@ -139,7 +139,7 @@ class AttributeValuesDynamoDbLocalTest {
             assertInvalid(() -> convert(json), name);
             AttributeValue raw = rawOf(json);
             assertThrows(DynamoDbException.class, () -> db.putItem(b -> b.tableName(table)
-                    .item(withId("out", "v", raw))), name + ": DynamoDB Local refuses it too");
+                    .item(withId("out", "v", raw))), name + ": the engine refuses it too");
         });
 
         assertInvalid(() -> AttributeValues.toAttributeValue(List.of(), "SS", VALUE, "attribute 'v'"), "empty set");
@@ -178,7 +178,7 @@ class AttributeValuesDynamoDbLocalTest {
             return AttributeValue.fromN(n instanceof BigDecimal d ? d.toPlainString() : n.toString());
         }
         if (json instanceof List<?> list) {
-            return AttributeValue.fromL(list.stream().map(AttributeValuesDynamoDbLocalTest::rawOf).toList());
+            return AttributeValue.fromL(list.stream().map(AttributeValuesEmbeddedTest::rawOf).toList());
         }
         Map<String, AttributeValue> map = new LinkedHashMap<>();
         ((Map<?, ?>) json).forEach((k, v) -> map.put((String) k, rawOf(v)));

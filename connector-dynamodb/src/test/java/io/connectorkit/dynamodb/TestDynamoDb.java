@@ -1,7 +1,7 @@
 package io.connectorkit.dynamodb;
 
-import io.connectorkit.dynamodb.testing.DynamoDbLocalExtension;
-import io.connectorkit.dynamodb.testing.DynamoDbLocalServer;
+import io.connectorkit.dynamodb.testing.EmbeddedDynamoDbExtension;
+import io.connectorkit.dynamodb.embedded.EmbeddedDynamoDb;
 import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.host.RegisteredConnector;
 import io.connectorkit.spi.Connection;
@@ -19,26 +19,26 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * The test JVM's DynamoDB Local ({@link DynamoDbLocalExtension}: classes using these helpers extend with it), the
+ * The test JVM's embedded DynamoDB engine ({@link EmbeddedDynamoDbExtension}: classes using these helpers extend with it), the
  * connector discovered through ServiceLoader, and helpers to run actions and to look at the tables with a plain SDK
  * client.
  */
-final class LocalDynamoDb {
+final class TestDynamoDb {
     private static final AtomicInteger TABLES = new AtomicInteger();
     private static ConnectorRegistry registry;
     private static DynamoDbClient raw;
-    private static DynamoDbLocalServer rawServer;
+    private static EmbeddedDynamoDb rawServer;
 
-    private LocalDynamoDb() {
+    private TestDynamoDb() {
     }
 
-    static DynamoDbLocalServer server() {
-        return DynamoDbLocalExtension.server();
+    static EmbeddedDynamoDb server() {
+        return EmbeddedDynamoDbExtension.engine();
     }
 
     static synchronized ConnectorRegistry registry() {
         if (registry == null) {
-            registry = ConnectorRegistry.load(LocalDynamoDb.class.getClassLoader());
+            registry = ConnectorRegistry.load(TestDynamoDb.class.getClassLoader());
         }
         return registry;
     }
@@ -54,7 +54,7 @@ final class LocalDynamoDb {
 
     /** A plain SDK client on the same server, to check what the actions did. */
     static synchronized DynamoDbClient raw() {
-        DynamoDbLocalServer server = server();
+        EmbeddedDynamoDb server = server();
         if (raw == null || rawServer != server) {
             rawServer = server;
             raw = DynamoDbClient.builder()
