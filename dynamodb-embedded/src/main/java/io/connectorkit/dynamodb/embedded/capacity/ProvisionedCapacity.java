@@ -44,6 +44,9 @@ public final class ProvisionedCapacity {
     private static final List<String> WRITES = List.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
             "TransactWriteItems");
     private static final List<String> SINGLE_WRITES = List.of("PutItem", "UpdateItem", "DeleteItem");
+    /** Their tables are inside statements, so they are not checked first, but what they used is charged. */
+    private static final List<String> PARTIQL = List.of("ExecuteStatement", "BatchExecuteStatement",
+            "ExecuteTransaction");
 
     private final Tables tables;
     private final Clock clock;
@@ -69,7 +72,7 @@ public final class ProvisionedCapacity {
             Operation operation = entry.getValue();
             boolean read = READS.contains(name);
             boolean write = WRITES.contains(name);
-            wrapped.put(name, read || write || name.equals("ExecuteStatement")
+            wrapped.put(name, read || write || PARTIQL.contains(name)
                     ? request -> capacity.handle(name, operation, write, request) : operation);
         }
         return Map.copyOf(wrapped);

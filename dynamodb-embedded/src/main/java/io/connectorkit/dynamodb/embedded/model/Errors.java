@@ -414,4 +414,185 @@ public final class Errors {
     public static DynamoDbError transactItemNeedsOneAction() {
         return invalid("TransactItems can only contain one of Check, Put, Update or Delete");
     }
+
+    // ---- table definitions, TTL, and other operation messages ----
+
+    public static DynamoDbError returnValuesAllOldOrNone() {
+        return validation("ReturnValues can only be ALL_OLD or NONE");
+    }
+
+    public static DynamoDbError ttlAttributeEmpty() {
+        return validation("TimeToLiveSpecification.AttributeName must not be empty");
+    }
+
+    public static DynamoDbError ttlAlreadyEnabled() {
+        return validation("TimeToLive is already enabled");
+    }
+
+    public static DynamoDbError ttlAlreadyDisabled() {
+        return validation("TimeToLive is already disabled");
+    }
+
+    public static DynamoDbError ttlAttributeMismatch() {
+        return validation("The provided TTL attribute name does not match the TTL attribute name of the table");
+    }
+
+    public static DynamoDbError streamViewTypeWhenDisabling() {
+        return validation("One or more parameter values were invalid: You cannot specify a "
+                + "StreamViewType when disabling "
+                + "a stream");
+    }
+
+    public static DynamoDbError invalidExpressionValue(Object reason, Object placeholder) {
+        return validation("ExpressionAttributeValues contains invalid value: " + reason + " for key " + placeholder);
+    }
+
+    public static DynamoDbError emptyIndexKey(Object type, Object index, Object attribute) {
+        return validation("One or more parameter values are not valid. A value specified for a secondary index key "
+                + "is not supported. The AttributeValue for a key attribute cannot contain an empty "
+                + "" + type + " value. "
+                + "IndexName: " + index + ", IndexKey: " + attribute);
+    }
+
+    public static DynamoDbError throughputWithPayPerRequest() {
+        return invalid("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when "
+                + "BillingMode is PAY_PER_REQUEST");
+    }
+
+    public static DynamoDbError provisionedWithoutThroughput() {
+        return invalid("ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode "
+                + "is PROVISIONED");
+    }
+
+    public static DynamoDbError attributeDefinitionsMismatch() {
+        return invalid("Number of attributes in KeySchema does not exactly match number of attributes "
+                + "defined in AttributeDefinitions");
+    }
+
+    public static DynamoDbError emptyLocalIndexes() {
+        return invalid("List of LocalSecondaryIndexes is empty");
+    }
+
+    public static DynamoDbError localIndexWithoutTableRange() {
+        return invalid("Table KeySchema does not have a range key, which is required when specifying a "
+                + "LocalSecondaryIndex");
+    }
+
+    public static DynamoDbError localIndexWithoutRange(Object index) {
+        return invalid("Index KeySchema does not have a range key for index: " + index);
+    }
+
+    public static DynamoDbError localIndexHashMismatch(Object index, Object indexHash, Object tableHash) {
+        return invalid("Index KeySchema does not have the same leading hash key as table KeySchema for index: " +
+                index + ". index hash key: " + indexHash + ", table hash key: " + tableHash);
+    }
+
+    public static DynamoDbError duplicateIndexName(Object index) {
+        return invalid("Duplicate index name: " + index);
+    }
+
+    public static DynamoDbError tooManyLocalIndexes() {
+        return invalid("Number of LocalSecondaryIndexes exceeds per-table limit of 5");
+    }
+
+    public static DynamoDbError emptyGlobalIndexes() {
+        return invalid("List of GlobalSecondaryIndexes is empty");
+    }
+
+    public static DynamoDbError tooManyGlobalIndexes() {
+        return invalid("GlobalSecondaryIndex count exceeds the per-table limit of 20");
+    }
+
+    public static DynamoDbError keyWithoutDefinition() {
+        return validation("Invalid KeySchema: Some index key attribute have no definition");
+    }
+
+    public static DynamoDbError hashAndRangeSameName() {
+        return validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+    }
+
+    public static DynamoDbError firstKeyNotHash() {
+        return validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+    }
+
+    public static DynamoDbError secondKeyNotRange() {
+        return validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+    }
+
+    public static DynamoDbError projectionTypeMissing() {
+        return invalid("Unknown ProjectionType: null");
+    }
+
+    public static DynamoDbError nonKeyAttributesWithoutInclude(Object projectionType) {
+        return invalid("ProjectionType is " + projectionType + ", but NonKeyAttributes is specified");
+    }
+
+    public static DynamoDbError indexThroughputWithPayPerRequest(Object index) {
+        return invalid("ProvisionedThroughput should not be specified for index: " + index + " when BillingMode is "
+                + "PAY_PER_REQUEST");
+    }
+
+    public static DynamoDbError indexWithoutThroughput(Object index) {
+        return invalid("ProvisionedThroughput must be specified for index: " + index);
+    }
+
+    public static DynamoDbError nothingToUpdate() {
+        return validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
+                + "GlobalSecondaryIndexUpdates "
+                + "or SSESpecification or ReplicaUpdates is required");
+    }
+
+    public static DynamoDbError provisionedUpdateWithoutThroughput() {
+        return invalid("ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+    }
+
+    public static DynamoDbError indexUpdateWithoutAction() {
+        return invalid("One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
+                + "GlobalSecondaryIndexUpdate.Delete "
+                + "must not be null");
+    }
+
+    public static DynamoDbError oneUpdatePerIndex(Object index) {
+        return invalid("Only one global secondary index update per index is allowed simultaneously. Index: " + index);
+    }
+
+    public static DynamoDbError throughputUnchanged(Object currentRead, Object read, Object currentWrite,
+            Object write) {
+        return validation("The provisioned throughput for the table will not change. The requested value equals the "
+                + "current value. Current ReadCapacityUnits provisioned for the table: "
+                + "" + currentRead + ". Requested "
+                + "ReadCapacityUnits: " + read + ". Current WriteCapacityUnits provisioned for the "
+                + "table: " + currentWrite
+                + ". Requested WriteCapacityUnits: " + write + ". Refer to the Amazon DynamoDB Developer Guide for "
+                + "current limits and how to request higher limits.");
+    }
+
+    public static DynamoDbError streamAlreadyEnabled(Object table) {
+        return validation("Table already has an enabled stream: TableName: " + table);
+    }
+
+    public static DynamoDbError streamAlreadyDisabled(Object table) {
+        return validation("Table already has no enabled stream: TableName: " + table);
+    }
+
+    public static DynamoDbError attributeTypeChanged(Object attribute) {
+        return invalid("Cannot change the type of attribute " + attribute);
+    }
+
+    public static DynamoDbError unitsOutOfBounds(long value, String units) {
+        return validation("Given value " + value + " for " + units + " is out of bounds");
+    }
+
+    public static DynamoDbError streamViewTypeRequired() {
+        return invalid("You must specify a StreamViewType when enabling a stream");
+    }
+
+    public static DynamoDbError indexNotFound(String index) {
+        return new DynamoDbError("ResourceNotFoundException", "Requested resource not found: Index: " + index
+                + " not found");
+    }
+
+    public static DynamoDbError globalIndexLimit() {
+        return limitExceeded("Subscriber limit exceeded: Only 20 global secondary indexes are allowed per table");
+    }
 }

@@ -32,7 +32,8 @@ final class Capacity {
 
     /** Write units of the larger of an item's old and new versions. */
     static double writeUnits(ObjectNode oldItem, ObjectNode newItem) {
-        long size = Math.max(oldItem == null ? 0 : Values.itemSize(oldItem), newItem == null ? 0 : Values.itemSize(newItem));
+        long size = Math.max(oldItem == null ? 0 : Values.itemSize(oldItem),
+                newItem == null ? 0 : Values.itemSize(newItem));
         return Math.max(1, (size + 1023) / 1024);
     }
 

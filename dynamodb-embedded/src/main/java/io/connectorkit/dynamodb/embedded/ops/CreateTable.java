@@ -44,13 +44,11 @@ final class CreateTable implements Operation {
         boolean payPerRequest = "PAY_PER_REQUEST".equals(billingMode);
         if (payPerRequest) {
             if (throughput != null) {
-                throw Errors.invalid("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when "
-                        + "BillingMode is PAY_PER_REQUEST");
+                throw Errors.throughputWithPayPerRequest();
             }
         } else {
             if (throughput == null) {
-                throw Errors.invalid("ReadCapacityUnits and WriteCapacityUnits must both be specified when "
-                        + "BillingMode is PROVISIONED");
+                throw Errors.provisionedWithoutThroughput();
             }
             TableRequests.checkThroughput(throughput, "provisionedThroughput");
         }
@@ -62,8 +60,7 @@ final class CreateTable implements Operation {
         List<String> definitionNames = TableRequests.names(definitions, "AttributeName");
         KeySchema schema = schema(keySchema, types, definitionNames);
         if (lsis == null && gsis == null && keySchema.size() != definitions.size()) {
-            throw Errors.invalid("Number of attributes in KeySchema does not exactly match number of attributes "
-                    + "defined in AttributeDefinitions");
+            throw Errors.attributeDefinitionsMismatch();
         }
 
         List<Index> indexes = new ArrayList<>();
@@ -71,40 +68,37 @@ final class CreateTable implements Operation {
         Set<String> usedAttributes = new HashSet<>(TableRequests.names(keySchema, "AttributeName"));
         if (lsis != null) {
             if (lsis.isEmpty()) {
-                throw Errors.invalid("List of LocalSecondaryIndexes is empty");
+                throw Errors.emptyLocalIndexes();
             }
             if (schema.rangeName() == null) {
-                throw Errors.invalid("Table KeySchema does not have a range key, which is required when "
-                        + "specifying a LocalSecondaryIndex");
+                throw Errors.localIndexWithoutTableRange();
             }
             for (JsonNode lsi : lsis) {
                 Index index = index(lsi, false, types, definitionNames, schema, payPerRequest);
                 if (index.schema().rangeName() == null) {
-                    throw Errors.invalid("Index KeySchema does not have a range key for index: " + index.name());
+                    throw Errors.localIndexWithoutRange(index.name());
                 }
                 if (!index.schema().hashName().equals(schema.hashName())) {
-                    throw Errors.invalid("Index KeySchema does not have the same leading hash key as table "
-                            + "KeySchema for index: " + index.name() + ". index hash key: "
-                            + index.schema().hashName() + ", table hash key: " + schema.hashName());
+                    throw Errors.localIndexHashMismatch(index.name(), index.schema().hashName(), schema.hashName());
                 }
                 if (!indexNames.add(index.name())) {
-                    throw Errors.invalid("Duplicate index name: " + index.name());
+                    throw Errors.duplicateIndexName(index.name());
                 }
                 usedAttributes.add(index.schema().rangeName());
                 indexes.add(index);
             }
             if (lsis.size() > 5) {
-                throw Errors.invalid("Number of LocalSecondaryIndexes exceeds per-table limit of 5");
+                throw Errors.tooManyLocalIndexes();
             }
         }
         if (gsis != null) {
             if (gsis.isEmpty()) {
-                throw Errors.invalid("List of GlobalSecondaryIndexes is empty");
+                throw Errors.emptyGlobalIndexes();
             }
             for (JsonNode gsi : gsis) {
                 Index index = index(gsi, true, types, definitionNames, schema, payPerRequest);
                 if (!indexNames.add(index.name())) {
-                    throw Errors.invalid("Duplicate index name: " + index.name());
+                    throw Errors.duplicateIndexName(index.name());
                 }
                 usedAttributes.add(index.schema().hashName());
                 if (index.schema().rangeName() != null) {
@@ -113,12 +107,11 @@ final class CreateTable implements Operation {
                 indexes.add(index);
             }
             if (gsis.size() > 20) {
-                throw Errors.invalid("GlobalSecondaryIndex count exceeds the per-table limit of 20");
+                throw Errors.tooManyGlobalIndexes();
             }
         }
         if (!usedAttributes.containsAll(types.keySet())) {
-            throw Errors.invalid("Number of attributes in KeySchema does not exactly match number of attributes "
-                    + "defined in AttributeDefinitions");
+            throw Errors.attributeDefinitionsMismatch();
         }
         String viewType = streamSpecification == null ? null : TableRequests.streamViewType(streamSpecification);
 
@@ -199,19 +192,19 @@ final class CreateTable implements Operation {
     static KeySchema schema(ArrayNode keySchema, Map<String, String> types, List<String> definitionNames) {
         List<String> keys = TableRequests.names(keySchema, "AttributeName");
         if (keys.size() > definitionNames.size()) {
-            throw Errors.validation("Invalid KeySchema: Some index key attribute have no definition");
+            throw Errors.keyWithoutDefinition();
         }
         if (!definitionNames.containsAll(keys)) {
             throw Errors.keysNotDefined(keys, definitionNames);
         }
         if (keys.size() == 2 && keys.get(0).equals(keys.get(1))) {
-            throw Errors.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+            throw Errors.hashAndRangeSameName();
         }
         if (!"HASH".equals(keySchema.get(0).path("KeyType").asText())) {
-            throw Errors.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+            throw Errors.firstKeyNotHash();
         }
         if (keys.size() == 2 && !"RANGE".equals(keySchema.get(1).path("KeyType").asText())) {
-            throw Errors.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+            throw Errors.secondKeyNotRange();
         }
         String hash = keys.get(0);
         String range = keys.size() == 2 ? keys.get(1) : null;
@@ -238,11 +231,11 @@ final class CreateTable implements Operation {
         ObjectNode projection = Requests.requiredObject(definition, "Projection");
         String projectionType = Requests.enumeration(projection, "ProjectionType", "ALL", "KEYS_ONLY", "INCLUDE");
         if (projectionType == null) {
-            throw Errors.invalid("Unknown ProjectionType: null");
+            throw Errors.projectionTypeMissing();
         }
         ArrayNode nonKey = Requests.array(projection, "NonKeyAttributes");
         if (nonKey != null && !"INCLUDE".equals(projectionType)) {
-            throw Errors.invalid("ProjectionType is " + projectionType + ", but NonKeyAttributes is specified");
+            throw Errors.nonKeyAttributesWithoutInclude(projectionType);
         }
         List<String> nonKeyAttributes = new ArrayList<>();
         if (nonKey != null) {
@@ -253,12 +246,11 @@ final class CreateTable implements Operation {
         ObjectNode throughput = Requests.object(definition, "ProvisionedThroughput");
         if (global) {
             if (payPerRequest && throughput != null) {
-                throw Errors.invalid("ProvisionedThroughput should not be specified for index: " + indexName
-                        + " when BillingMode is PAY_PER_REQUEST");
+                throw Errors.indexThroughputWithPayPerRequest(indexName);
             }
             if (!payPerRequest) {
                 if (throughput == null) {
-                    throw Errors.invalid("ProvisionedThroughput must be specified for index: " + indexName);
+                    throw Errors.indexWithoutThroughput(indexName);
                 }
                 TableRequests.checkThroughput(throughput, "globalSecondaryIndexes.member.provisionedThroughput");
             }

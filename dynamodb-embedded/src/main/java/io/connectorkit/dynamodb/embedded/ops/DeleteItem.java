@@ -25,7 +25,7 @@ final class DeleteItem implements Operation {
         String returnValues = Requests.enumeration(request, "ReturnValues", "NONE", "ALL_OLD", "UPDATED_OLD",
                 "ALL_NEW", "UPDATED_NEW");
         if (returnValues != null && !"NONE".equals(returnValues) && !"ALL_OLD".equals(returnValues)) {
-            throw Errors.validation("ReturnValues can only be ALL_OLD or NONE");
+            throw Errors.returnValuesAllOldOrNone();
         }
         Capacity capacity = ItemRequests.capacity(request);
         boolean returnOldOnFailure = ItemRequests.returnOldOnFailure(request);

@@ -34,8 +34,7 @@ final class ItemRequests {
                     if (!"ValidationException".equals(e.type())) {
                         throw e;
                     }
-                    throw Errors.validation("ExpressionAttributeValues contains invalid value: " + e.getMessage()
-                            + " for key " + value.getKey());
+                    throw Errors.invalidExpressionValue(e.getMessage(), value.getKey());
                 }
             }
         }
@@ -92,10 +91,7 @@ final class ItemRequests {
             throw Errors.indexKeyTypeMismatch(name, type, Values.type(value), index);
         }
         if (!"N".equals(type) && value.get(type).asText().isEmpty()) {
-            throw Errors.validation("One or more parameter values are not valid. A value specified for a secondary "
-                    + "index key is not supported. The AttributeValue for a key attribute cannot contain an empty "
-                    + ("S".equals(type) ? "string" : "binary") + " value. IndexName: " + index
-                    + ", IndexKey: " + name);
+            throw Errors.emptyIndexKey(("S".equals(type) ? "string" : "binary"), index, name);
         }
     }
 

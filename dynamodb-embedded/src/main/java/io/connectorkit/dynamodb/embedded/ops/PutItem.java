@@ -27,7 +27,7 @@ final class PutItem implements Operation {
         String returnValues = Requests.enumeration(request, "ReturnValues", "NONE", "ALL_OLD", "UPDATED_OLD",
                 "ALL_NEW", "UPDATED_NEW");
         if (returnValues != null && !"NONE".equals(returnValues) && !"ALL_OLD".equals(returnValues)) {
-            throw Errors.validation("ReturnValues can only be ALL_OLD or NONE");
+            throw Errors.returnValuesAllOldOrNone();
         }
         ItemRequests.checkSize(item);
         Capacity capacity = ItemRequests.capacity(request);

@@ -64,7 +64,8 @@ final class ReadRequest {
         }
         capacity = ItemRequests.capacity(request);
         attributes = ItemRequests.attributes(request);
-        expressions = query ? RequestExpressions.query(request, attributes) : RequestExpressions.scan(request, attributes);
+        expressions = query ? RequestExpressions.query(request, attributes)
+                : RequestExpressions.scan(request, attributes);
         filter = expressions.filter();
         projection = expressions.projection();
         if ("SPECIFIC_ATTRIBUTES".equals(select) && projection == null) {

@@ -35,10 +35,10 @@ final class TableRequests {
             throw Errors.constraints(violations);
         }
         if (read > MAX_UNITS) {
-            throw Errors.validation("Given value " + read + " for ReadCapacityUnits is out of bounds");
+            throw Errors.unitsOutOfBounds(read, "ReadCapacityUnits");
         }
         if (write > MAX_UNITS) {
-            throw Errors.validation("Given value " + write + " for WriteCapacityUnits is out of bounds");
+            throw Errors.unitsOutOfBounds(write, "WriteCapacityUnits");
         }
     }
 
@@ -52,12 +52,10 @@ final class TableRequests {
         String viewType = Requests.enumeration(specification, "StreamViewType", "NEW_IMAGE", "OLD_IMAGE",
                 "NEW_AND_OLD_IMAGES", "KEYS_ONLY");
         if (enabled && viewType == null) {
-            throw Errors.validation(
-                    "One or more parameter values were invalid: You must specify a StreamViewType when enabling a stream");
+            throw Errors.streamViewTypeRequired();
         }
         if (!enabled && viewType != null) {
-            throw Errors.validation("One or more parameter values were invalid: "
-                    + "You cannot specify a StreamViewType when disabling a stream");
+            throw Errors.streamViewTypeWhenDisabling();
         }
         return enabled ? viewType : null;
     }

@@ -26,21 +26,20 @@ final class TimeToLive {
                 throw Errors.required("TimeToLiveSpecification.Enabled");
             }
             if (attribute.isEmpty()) {
-                throw Errors.validation("TimeToLiveSpecification.AttributeName must not be empty");
+                throw Errors.ttlAttributeEmpty();
             }
             Table table = engine.tables().active(name);
             table.lock().writeLock().lock();
             try {
                 String current = table.ttlAttribute();
                 if (enabled && current != null) {
-                    throw Errors.validation("TimeToLive is already enabled");
+                    throw Errors.ttlAlreadyEnabled();
                 }
                 if (!enabled && current == null) {
-                    throw Errors.validation("TimeToLive is already disabled");
+                    throw Errors.ttlAlreadyDisabled();
                 }
                 if (!enabled && !current.equals(attribute)) {
-                    throw Errors.validation("The provided TTL attribute name does not match the TTL attribute "
-                            + "name of the table");
+                    throw Errors.ttlAttributeMismatch();
                 }
                 table.ttl(enabled ? attribute : null);
             } finally {

@@ -41,11 +41,10 @@ final class UpdateTable implements Operation {
         if (throughput == null && billingMode == null && streamSpecification == null && deletionProtection == null
                 && (indexUpdates == null || indexUpdates.isEmpty()) && request.get("SSESpecification") == null
                 && request.get("TableClass") == null) {
-            throw Errors.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
-                    + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+            throw Errors.nothingToUpdate();
         }
         if ("PROVISIONED".equals(billingMode) && throughput == null) {
-            throw Errors.invalid("ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+            throw Errors.provisionedUpdateWithoutThroughput();
         }
         Set<String> updatedIndexes = new HashSet<>();
         if (indexUpdates != null) {
@@ -53,13 +52,11 @@ final class UpdateTable implements Operation {
                 JsonNode action = update.has("Create") ? update.get("Create")
                         : update.has("Update") ? update.get("Update") : update.get("Delete");
                 if (action == null) {
-                    throw Errors.invalid("One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
-                            + "GlobalSecondaryIndexUpdate.Delete must not be null");
+                    throw Errors.indexUpdateWithoutAction();
                 }
                 String indexName = action.path("IndexName").asText();
                 if (!updatedIndexes.add(indexName)) {
-                    throw Errors.invalid("Only one global secondary index update per index is allowed "
-                            + "simultaneously. Index: " + indexName);
+                    throw Errors.oneUpdatePerIndex(indexName);
                 }
             }
         }
@@ -76,11 +73,10 @@ final class UpdateTable implements Operation {
             String currentMode = table.billingMode();
             String newMode = billingMode == null ? currentMode : billingMode;
             if (throughput != null && "PAY_PER_REQUEST".equals(newMode)) {
-                throw Errors.invalid("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when "
-                        + "BillingMode is PAY_PER_REQUEST");
+                throw Errors.throughputWithPayPerRequest();
             }
             if ("PROVISIONED".equals(newMode) && !"PROVISIONED".equals(currentMode) && throughput == null) {
-                throw Errors.invalid("ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+                throw Errors.provisionedUpdateWithoutThroughput();
             }
             if (throughput != null && "PROVISIONED".equals(currentMode) && "PROVISIONED".equals(newMode)) {
                 ObjectNode current = table.provisionedThroughput();
@@ -88,23 +84,18 @@ final class UpdateTable implements Operation {
                 long write = current.path("WriteCapacityUnits").asLong();
                 if (read == throughput.path("ReadCapacityUnits").asLong()
                         && write == throughput.path("WriteCapacityUnits").asLong()) {
-                    throw Errors.validation("The provisioned throughput for the table will not change. The requested "
-                            + "value equals the current value. Current ReadCapacityUnits provisioned for the table: "
-                            + read + ". Requested ReadCapacityUnits: " + throughput.path("ReadCapacityUnits").asLong()
-                            + ". Current WriteCapacityUnits provisioned for the table: " + write
-                            + ". Requested WriteCapacityUnits: " + throughput.path("WriteCapacityUnits").asLong()
-                            + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request "
-                            + "higher limits.");
+                    throw Errors.throughputUnchanged(read, throughput.path("ReadCapacityUnits").asLong(), write,
+                            throughput.path("WriteCapacityUnits").asLong());
                 }
             }
             boolean streamOn = table.streamSpecification() != null
                     && table.streamSpecification().path("StreamEnabled").asBoolean();
             if (streamSpecification != null) {
                 if (viewType != null && streamOn) {
-                    throw Errors.validation("Table already has an enabled stream: TableName: " + name);
+                    throw Errors.streamAlreadyEnabled(name);
                 }
                 if (viewType == null && !streamOn) {
-                    throw Errors.validation("Table already has no enabled stream: TableName: " + name);
+                    throw Errors.streamAlreadyDisabled(name);
                 }
             }
             if (indexUpdates != null) {
@@ -150,7 +141,7 @@ final class UpdateTable implements Operation {
                 String type = definition.path("AttributeType").asText();
                 String known = types.get(attribute);
                 if (known != null && !known.equals(type)) {
-                    throw Errors.invalid("Cannot change the type of attribute " + attribute);
+                    throw Errors.attributeTypeChanged(attribute);
                 }
                 if (known == null) {
                     types.put(attribute, type);
@@ -164,19 +155,17 @@ final class UpdateTable implements Operation {
                 Index index = CreateTable.index(update.get("Create"), true, types, definitionNames, table.schema(),
                         "PAY_PER_REQUEST".equals(billingMode));
                 if (table.index(index.name()) != null) {
-                    throw Errors.invalid("Duplicate index name: " + index.name());
+                    throw Errors.duplicateIndexName(index.name());
                 }
                 if (table.indexes().stream().filter(Index::global).count() >= 20) {
-                    throw Errors.limitExceeded("Subscriber limit exceeded: Only 20 global secondary indexes are "
-                            + "allowed per table");
+                    throw Errors.globalIndexLimit();
                 }
                 table.addIndex(index, engine.tables().updateDelayNanos());
             } else if (update.has("Delete")) {
                 String indexName = update.get("Delete").path("IndexName").asText();
                 Index index = table.index(indexName);
                 if (index == null || !index.global()) {
-                    throw new io.connectorkit.dynamodb.embedded.model.DynamoDbError("ResourceNotFoundException",
-                            "Requested resource not found: Index: " + indexName + " not found");
+                    throw Errors.indexNotFound(indexName);
                 }
                 table.removeIndex(index);
             } else {
@@ -184,8 +173,7 @@ final class UpdateTable implements Operation {
                 String indexName = change.path("IndexName").asText();
                 Index index = table.index(indexName);
                 if (index == null || !index.global()) {
-                    throw new io.connectorkit.dynamodb.embedded.model.DynamoDbError("ResourceNotFoundException",
-                            "Requested resource not found: Index: " + indexName + " not found");
+                    throw Errors.indexNotFound(indexName);
                 }
                 ObjectNode throughput = Requests.requiredObject(change, "ProvisionedThroughput");
                 TableRequests.checkThroughput(throughput, "globalSecondaryIndexUpdates.member.update."

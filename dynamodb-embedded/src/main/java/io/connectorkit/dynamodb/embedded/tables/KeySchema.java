@@ -143,7 +143,8 @@ public final class KeySchema {
         if ("N".equals(type)) {
             return;
         }
-        long size = "S".equals(type) ? Values.utf8Length(value.get("S").textValue()) : Values.bytes(value.get("B")).length;
+        long size = "S".equals(type) ? Values.utf8Length(value.get("S").textValue())
+                : Values.bytes(value.get("B")).length;
         if (hash && size > 2048) {
             throw Errors.hashKeyTooLarge();
         }

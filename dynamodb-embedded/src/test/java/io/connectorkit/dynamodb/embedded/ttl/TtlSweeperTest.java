@@ -14,9 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** The TTL sweeper through the SDK: which items it deletes, and the stream records it leaves. */
@@ -135,24 +133,17 @@ class TtlSweeperTest {
         start(EmbeddedDynamoDb.builder().ttlSweepInterval(Duration.ofMillis(20)));
         createTable("sessions", true);
         int items = 1_200;
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int w = 0; w < 4; w++) {
-                int writer = w;
-                done.add(pool.submit(() -> {
-                    for (int i = writer; i < items; i += 4) {
-                        // every third item lives on
-                        long expires = i % 3 == 0 ? EPOCH + 3600 : EPOCH + 60;
-                        put("item" + i, AttributeValue.fromN(Long.toString(expires)));
-                    }
-                }));
+        for (int first = 0; first < items; first += 25) {
+            List<WriteRequest> batch = new ArrayList<>();
+            for (int i = first; i < first + 25; i++) {
+                // every third item lives on
+                long expires = i % 3 == 0 ? EPOCH + 3600 : EPOCH + 60;
+                Map<String, AttributeValue> item = Map.of("id", AttributeValue.fromS("item" + i),
+                        "expires", AttributeValue.fromN(Long.toString(expires)));
+                batch.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
             }
-            for (Future<?> writer : done) {
-                writer.get();
-            }
-        } finally {
-            pool.shutdownNow();
+            assertTrue(dynamoDb.batchWriteItem(r -> r.requestItems(Map.of("sessions", batch))).unprocessedItems()
+                    .isEmpty());
         }
         millis.addAndGet(Duration.ofMinutes(2).toMillis());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
