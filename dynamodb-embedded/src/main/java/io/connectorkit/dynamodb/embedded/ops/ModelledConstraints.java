@@ -2,7 +2,6 @@ package io.connectorkit.dynamodb.embedded.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connectorkit.dynamodb.embedded.model.DynamoDbError;
 import io.connectorkit.dynamodb.embedded.model.Errors;
 import io.connectorkit.dynamodb.embedded.wire.Operation;
 import java.util.ArrayList;
@@ -160,7 +159,7 @@ final class ModelledConstraints {
             return;
         }
         String rule = "Member must have value greater than or equal to 1";
-        violations.add(query ? "Value at 'Limit' failed to satisfy constraint: " + rule
+        violations.add(query ? Errors.constraintWithoutValue("Limit", rule)
                 : Errors.constraint(String.valueOf((long) Math.floor(node.asDouble())), "limit", rule));
     }
 
@@ -171,7 +170,7 @@ final class ModelledConstraints {
             return;
         }
         if (items == null || items.isNull() || items.isEmpty()) {
-            throw DynamoDbError.validation("The requestItems parameter is required for " + operation);
+            throw Errors.requestItemsRequired(operation);
         }
         boolean write = "BatchWriteItem".equals(operation);
         for (Iterator<Map.Entry<String, JsonNode>> it = items.fields(); it.hasNext(); ) {
@@ -187,9 +186,8 @@ final class ModelledConstraints {
             } else {
                 JsonNode keys = table.getValue().get("Keys");
                 if (keys != null && keys.isArray() && keys.size() > 100) {
-                    violations.add("Value at 'RequestItems." + table.getKey()
-                            + ".member.Keys' failed to satisfy constraint: Member must have length less than or equal"
-                            + " to 100");
+                    violations.add(Errors.constraintWithoutValue("RequestItems." + table.getKey() + ".member.Keys",
+                            "Member must have length less than or equal to 100"));
                 }
             }
         }

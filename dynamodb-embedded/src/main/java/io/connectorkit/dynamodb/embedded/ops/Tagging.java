@@ -3,7 +3,6 @@ package io.connectorkit.dynamodb.embedded.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connectorkit.dynamodb.embedded.model.DynamoDbError;
 import io.connectorkit.dynamodb.embedded.model.Errors;
 import io.connectorkit.dynamodb.embedded.model.Requests;
 import io.connectorkit.dynamodb.embedded.tables.Table;
@@ -39,7 +38,7 @@ final class Tagging {
             }
             Map<String, String> added = tagsOf(list);
             if (added.isEmpty()) {
-                throw Errors.validation("Atleast one Tag needs to be provided as Input.");
+                throw Errors.noTags();
             }
             Table table = table(arn, "TagResource");
             synchronized (tags) {
@@ -58,7 +57,7 @@ final class Tagging {
                 throw Errors.constraints(List.of(Errors.constraint(null, "tagKeys", "Member must not be null")));
             }
             if (keys.isEmpty()) {
-                throw Errors.validation("Atleast one Tag Key needs to be provided as Input.");
+                throw Errors.noTagKeys();
             }
             Table table = table(arn, "UntagResource");
             synchronized (tags) {
@@ -115,7 +114,7 @@ final class Tagging {
                     "Member must have length greater than or equal to 1")));
         }
         if (!arn.startsWith(ARN_PREFIX) || !arn.contains(":table/")) {
-            throw Errors.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+            throw Errors.invalidResourceArn(arn);
         }
         return arn;
     }
@@ -128,9 +127,7 @@ final class Tagging {
         String name = arn.substring(arn.indexOf(":table/") + ":table/".length());
         Table table = engine.tables().find(name);
         if (table == null || !table.arn().equals(arn)) {
-            throw new DynamoDbError("AccessDeniedException", "User: arn:aws:iam::000000000000:user/embedded is not "
-                    + "authorized to perform: dynamodb:" + action + " on resource: " + arn
-                    + " because no identity-based policy allows the dynamodb:" + action + " action", 400, null);
+            throw Errors.taggingAccessDenied(action, arn);
         }
         return table;
     }

@@ -7,6 +7,7 @@ import io.connectorkit.dynamodb.embedded.expr.ExpressionAttributes;
 import io.connectorkit.dynamodb.embedded.expr.Projection;
 import io.connectorkit.dynamodb.embedded.expr.RequestExpressions;
 import io.connectorkit.dynamodb.embedded.model.AttributeValidation;
+import io.connectorkit.dynamodb.embedded.model.DynamoDbError;
 import io.connectorkit.dynamodb.embedded.model.Errors;
 import io.connectorkit.dynamodb.embedded.model.Requests;
 import io.connectorkit.dynamodb.embedded.model.Values;
@@ -14,7 +15,9 @@ import io.connectorkit.dynamodb.embedded.tables.Table;
 import io.connectorkit.dynamodb.embedded.wire.Json;
 import io.connectorkit.dynamodb.embedded.wire.Operation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** TransactGetItems: up to 100 reads seen at one instant (every table involved read-locked in name order). */
 final class TransactGetItems implements Operation {
@@ -52,14 +55,14 @@ final class TransactGetItems implements Operation {
         ArrayNode reasons = Json.MAPPER.createArrayNode();
         List<String> codes = new ArrayList<>();
         boolean invalid = false;
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < gets.size(); i++) {
             Table table = engine.tables().active(names.get(i));
             ObjectNode key = (ObjectNode) gets.get(i).get("Key");
             ObjectNode reason = reasons.addObject();
             try {
                 table.schema().checkKey(key);
-            } catch (io.connectorkit.dynamodb.embedded.model.DynamoDbError e) {
+            } catch (DynamoDbError e) {
                 if (!"ValidationException".equals(e.type())) {
                     throw e;
                 }
