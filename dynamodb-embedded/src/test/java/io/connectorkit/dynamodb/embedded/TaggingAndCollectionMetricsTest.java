@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Table tags, and the item collection metrics of writes to tables with a local secondary index. */
 class TaggingAndCollectionMetricsTest extends EngineFixture {
@@ -91,6 +93,24 @@ class TaggingAndCollectionMetricsTest extends EngineFixture {
         assertEquals(Map.of("pk", s("p1")), deleted.itemCollectionKey());
         assertNull(client.putItem(r -> r.tableName("collections").item(item("pk", s("p2"), "sk", s("a")))
                 .returnItemCollectionMetrics(ReturnItemCollectionMetrics.NONE)).itemCollectionMetrics());
+
+        Map<String, List<ItemCollectionMetrics>> batch = client.batchWriteItem(r -> r.requestItems(Map.of(
+                "collections", List.of(
+                        WriteRequest.builder().putRequest(p -> p.item(item("pk", s("b1"), "sk", s("a")))).build(),
+                        WriteRequest.builder().putRequest(p -> p.item(item("pk", s("b1"), "sk", s("b")))).build(),
+                        WriteRequest.builder().deleteRequest(d -> d.key(item("pk", s("b2"), "sk", s("a")))).build())))
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE)).itemCollectionMetrics();
+        assertEquals(List.of(Map.of("pk", s("b1")), Map.of("pk", s("b2"))), batch.get("collections").stream()
+                .map(ItemCollectionMetrics::itemCollectionKey).toList());
+        Map<String, List<ItemCollectionMetrics>> transaction = client.transactWriteItems(r -> r.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName("collections")
+                        .item(item("pk", s("t1"), "sk", s("a")))).build(),
+                TransactWriteItem.builder().conditionCheck(c -> c.tableName("collections")
+                        .key(item("pk", s("t2"), "sk", s("a"))).conditionExpression("attribute_not_exists(pk)"))
+                        .build())
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE)).itemCollectionMetrics();
+        assertEquals(List.of(Map.of("pk", s("t1"))), transaction.get("collections").stream()
+                .map(ItemCollectionMetrics::itemCollectionKey).toList());
 
         createTable("no_collections", "S", null);
         assertNull(client.putItem(r -> r.tableName("no_collections").item(item("pk", s("p1")))

@@ -31,10 +31,12 @@ public final class Operations {
         operations.put("Query", new Query(engine));
         operations.put("Scan", new Scan(engine));
         operations.put("BatchGetItem", new BatchGetItem(engine));
-        operations.put("BatchWriteItem", new BatchWriteItem(engine));
+        operations.put("BatchWriteItem",
+                ItemCollectionMetrics.reportingMany(engine, false, new BatchWriteItem(engine)));
         Transactions transactions = new Transactions();
         operations.put("TransactGetItems", new TransactGetItems(engine));
-        operations.put("TransactWriteItems", new TransactWriteItems(engine, transactions));
+        operations.put("TransactWriteItems",
+                ItemCollectionMetrics.reportingMany(engine, true, new TransactWriteItems(engine, transactions)));
         operations.putAll(PartiqlOperations.of(engine));
         ModelledConstraints.guardAll(operations);
         return operations;
