@@ -143,6 +143,23 @@ class ModelledConstraintsTest extends EngineFixture {
                 cancelled.cancellationReasons().stream().map(CancellationReason::code).toList());
     }
 
+    @Test
+    void aMemberOfTheWrongKindIsASerializationErrorBeforeAnyConstraint() throws Exception {
+        // The SDK cannot send a member of the wrong JSON kind, so this one request goes on the wire by hand.
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(engine.endpoint())
+                        .header("Content-Type", "application/x-amz-json-1.0")
+                        .header("X-Amz-Target", "DynamoDB_20120810.PutItem")
+                        .header("Authorization", "AWS4-HMAC-SHA256 Credential=fake/20250101/us-east-1/dynamodb/"
+                                + "aws4_request, SignedHeaders=host, Signature=abc")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"TableName\":\"constrained\",\"ReturnValues\":\"SOME\",\"Item\":5}"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("#SerializationException\""), response.body());
+    }
+
     private static AttributeDefinition definition(String name) {
         return AttributeDefinition.builder().attributeName(name).attributeType("S").build();
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The constraints DynamoDB's service model puts on a request's top-level members (lengths, ranges, enumerations),
@@ -25,6 +26,17 @@ final class ModelledConstraints {
     private static final String[] SELECT = {"SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES",
         "ALL_PROJECTED_ATTRIBUTES"};
     private static final String TABLE_NAME_PATTERN = "[a-zA-Z0-9_.-]+";
+    /** Top-level members by the JSON kind their shape takes, for the type check that precedes the constraints. */
+    private static final Set<String> STRINGS = Set.of("TableName", "IndexName", "ReturnConsumedCapacity",
+            "ReturnItemCollectionMetrics", "ReturnValues", "ReturnValuesOnConditionCheckFailure", "ConditionalOperator",
+            "Select", "ConditionExpression", "UpdateExpression", "ProjectionExpression", "FilterExpression",
+            "KeyConditionExpression", "ClientRequestToken", "BillingMode");
+    private static final Set<String> OBJECTS = Set.of("Item", "Key", "ExpressionAttributeNames",
+            "ExpressionAttributeValues", "Expected", "AttributeUpdates", "KeyConditions", "QueryFilter", "ScanFilter",
+            "ExclusiveStartKey", "RequestItems");
+    private static final Set<String> ARRAYS = Set.of("TransactItems", "AttributesToGet", "KeySchema",
+            "AttributeDefinitions");
+    private static final Set<String> NUMBERS = Set.of("Limit", "Segment", "TotalSegments");
 
     private final String operation;
     private final ObjectNode request;
@@ -49,6 +61,11 @@ final class ModelledConstraints {
     }
 
     private void run() {
+        if (anyMemberOfTheWrongKind()) {
+            // DynamoDB reads the whole request by its shapes before it checks a constraint: the operation's own
+            // reading answers the serialization error.
+            return;
+        }
         switch (operation) {
             case "PutItem":
             case "DeleteItem":
@@ -106,6 +123,20 @@ final class ModelledConstraints {
         if (!violations.isEmpty()) {
             throw Errors.constraints(violations);
         }
+    }
+
+    private boolean anyMemberOfTheWrongKind() {
+        for (Iterator<Map.Entry<String, JsonNode>> it = request.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = it.next();
+            JsonNode value = member.getValue();
+            String name = member.getKey();
+            if (!value.isNull() && (STRINGS.contains(name) && !value.isTextual()
+                    || OBJECTS.contains(name) && !value.isObject() || ARRAYS.contains(name) && !value.isArray()
+                    || NUMBERS.contains(name) && !value.isNumber())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
