@@ -111,6 +111,36 @@ public final class Errors {
                 parameter + " must be at least 3 characters long and at most 255 characters long");
     }
 
+    // ---- modelled constraints and tags (ops/ModelledConstraints, ops/Tagging) ----
+
+    /** A violation DynamoDB words without the offending value (Query's Limit, BatchGetItem's Keys). */
+    public static String constraintWithoutValue(String path, String rule) {
+        return "Value at '" + path + "' failed to satisfy constraint: " + rule;
+    }
+
+    public static DynamoDbError requestItemsRequired(String operation) {
+        return DynamoDbError.validation("The requestItems parameter is required for " + operation);
+    }
+
+    public static DynamoDbError invalidResourceArn(String arn) {
+        return DynamoDbError.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+    }
+
+    public static DynamoDbError noTags() {
+        return DynamoDbError.validation("Atleast one Tag needs to be provided as Input.");
+    }
+
+    public static DynamoDbError noTagKeys() {
+        return DynamoDbError.validation("Atleast one Tag Key needs to be provided as Input.");
+    }
+
+    /** The answer to a tagging request on an ARN that names none of the caller's tables. */
+    public static DynamoDbError taggingAccessDenied(String action, String arn) {
+        return new DynamoDbError("AccessDeniedException", "User: arn:aws:iam::000000000000:user/embedded is not "
+                + "authorized to perform: dynamodb:" + action + " on resource: " + arn
+                + " because no identity-based policy allows the dynamodb:" + action + " action", 400, null);
+    }
+
     // ---- attribute values ----
 
     public static DynamoDbError emptyAttributeValue() {

@@ -161,7 +161,8 @@ final class CreateTable implements Operation {
             }
         }
         if (keySchema.isEmpty() || keySchema.size() > 2) {
-            violations.add(Errors.constraint(keySchema.toString(), "keySchema", keySchema.isEmpty()
+            violations.add(Errors.constraint(ModelledConstraints.keySchemaDump(keySchema), "keySchema",
+                    keySchema.isEmpty()
                     ? "Member must have length greater than or equal to 1"
                     : "Member must have length less than or equal to 2"));
         }

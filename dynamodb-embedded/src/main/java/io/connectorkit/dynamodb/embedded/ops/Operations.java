@@ -13,25 +13,32 @@ public final class Operations {
     /** Every DynamoDB operation the engine serves, bound to one engine. */
     public static Map<String, Operation> of(Engine engine) {
         Map<String, Operation> operations = new HashMap<>();
-        operations.put("CreateTable", new CreateTable(engine));
+        Tagging tagging = new Tagging(engine);
+        operations.put("CreateTable", tagging.createTable(new CreateTable(engine)));
+        operations.put("TagResource", tagging.tagResource());
+        operations.put("UntagResource", tagging.untagResource());
+        operations.put("ListTagsOfResource", tagging.listTagsOfResource());
         operations.put("DescribeTable", new DescribeTable(engine));
         operations.put("ListTables", new ListTables(engine));
         operations.put("UpdateTable", new UpdateTable(engine));
         operations.put("DeleteTable", new DeleteTable(engine));
         operations.put("UpdateTimeToLive", TimeToLive.update(engine));
         operations.put("DescribeTimeToLive", TimeToLive.describe(engine));
-        operations.put("PutItem", new PutItem(engine));
+        operations.put("PutItem", ItemCollectionMetrics.reporting(engine, "Item", new PutItem(engine)));
         operations.put("GetItem", new GetItem(engine));
-        operations.put("UpdateItem", new UpdateItem(engine));
-        operations.put("DeleteItem", new DeleteItem(engine));
+        operations.put("UpdateItem", ItemCollectionMetrics.reporting(engine, "Key", new UpdateItem(engine)));
+        operations.put("DeleteItem", ItemCollectionMetrics.reporting(engine, "Key", new DeleteItem(engine)));
         operations.put("Query", new Query(engine));
         operations.put("Scan", new Scan(engine));
         operations.put("BatchGetItem", new BatchGetItem(engine));
-        operations.put("BatchWriteItem", new BatchWriteItem(engine));
+        operations.put("BatchWriteItem",
+                ItemCollectionMetrics.reportingMany(engine, false, new BatchWriteItem(engine)));
         Transactions transactions = new Transactions();
         operations.put("TransactGetItems", new TransactGetItems(engine));
-        operations.put("TransactWriteItems", new TransactWriteItems(engine, transactions));
+        operations.put("TransactWriteItems",
+                ItemCollectionMetrics.reportingMany(engine, true, new TransactWriteItems(engine, transactions)));
         operations.putAll(PartiqlOperations.of(engine));
+        ModelledConstraints.guardAll(operations);
         return operations;
     }
 }

@@ -7,6 +7,7 @@ import io.connectorkit.dynamodb.embedded.expr.ExpressionAttributes;
 import io.connectorkit.dynamodb.embedded.expr.Projection;
 import io.connectorkit.dynamodb.embedded.expr.RequestExpressions;
 import io.connectorkit.dynamodb.embedded.model.AttributeValidation;
+import io.connectorkit.dynamodb.embedded.model.DynamoDbError;
 import io.connectorkit.dynamodb.embedded.model.Errors;
 import io.connectorkit.dynamodb.embedded.model.Requests;
 import io.connectorkit.dynamodb.embedded.model.Values;
@@ -14,7 +15,9 @@ import io.connectorkit.dynamodb.embedded.tables.Table;
 import io.connectorkit.dynamodb.embedded.wire.Json;
 import io.connectorkit.dynamodb.embedded.wire.Operation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** TransactGetItems: up to 100 reads seen at one instant (every table involved read-locked in name order). */
 final class TransactGetItems implements Operation {
@@ -47,11 +50,39 @@ final class TransactGetItems implements Operation {
             gets.add(get);
         }
         List<Get> resolved = new ArrayList<>();
+        // A key that does not fit its table cancels the transaction with a ValidationError reason for that entry
+        // (DynamoDB's answer), where a key read twice refuses the whole request.
+        ArrayNode reasons = Json.MAPPER.createArrayNode();
+        List<String> codes = new ArrayList<>();
+        boolean invalid = false;
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < gets.size(); i++) {
             Table table = engine.tables().active(names.get(i));
             ObjectNode key = (ObjectNode) gets.get(i).get("Key");
-            table.schema().checkKey(key);
+            ObjectNode reason = reasons.addObject();
+            try {
+                table.schema().checkKey(key);
+            } catch (DynamoDbError e) {
+                if (!"ValidationException".equals(e.type())) {
+                    throw e;
+                }
+                reason.put("Code", "ValidationError");
+                reason.put("Message", e.getMessage());
+                codes.add("ValidationError");
+                invalid = true;
+                continue;
+            }
+            reason.put("Code", "None");
+            codes.add("None");
+            if (!seen.add(table.name() + '\u0000' + BatchGetItem.canonical(key))) {
+                throw Errors.transactionDuplicateItem();
+            }
             resolved.add(new Get(table, key, projections.get(i)));
+        }
+        if (invalid) {
+            ObjectNode extra = Json.object();
+            extra.set("CancellationReasons", reasons);
+            throw Errors.transactionCanceled(codes, extra);
         }
         List<Table> tables = Transactions.tablesInOrder(resolved.stream().map(Get::table).toList());
         ArrayNode responses = Json.MAPPER.createArrayNode();
