@@ -49,6 +49,14 @@ class ItemOperationsTest extends EngineFixture {
     }
 
     @Test
+    void aMapWithAnEmptyKeyIsRefusedAndNothingIsWritten() {
+        DynamoDbException refused = assertThrows(DynamoDbException.class, () -> client.putItem(r -> r
+                .tableName("items").item(item("pk", s("empty-key"), "m", AttributeValue.fromM(Map.of("", n("1")))))));
+        assertEquals("ValidationException", refused.awsErrorDetails().errorCode());
+        assertFalse(client.getItem(r -> r.tableName("items").key(item("pk", s("empty-key")))).hasItem());
+    }
+
+    @Test
     void conditionsAndReturnValues() {
         client.putItem(r -> r.tableName("items").item(item("pk", s("c"), "v", n("1"))));
         PutItemResponse replaced = client.putItem(r -> r.tableName("items").item(item("pk", s("c"), "v", n("2")))

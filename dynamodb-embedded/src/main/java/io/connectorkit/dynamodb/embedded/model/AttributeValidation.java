@@ -155,7 +155,12 @@ public final class AttributeValidation {
                 }
                 ObjectNode map = Requests.object(node, "M");
                 for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
-                    value(it.next().getValue(), depth + 1);
+                    Map.Entry<String, JsonNode> entry = it.next();
+                    if (entry.getKey().isEmpty()) {
+                        // a map key is an attribute name in a document path: at least one character long
+                        throw Errors.emptyMapKey();
+                    }
+                    value(entry.getValue(), depth + 1);
                 }
                 break;
             }

@@ -143,6 +143,14 @@ public final class Errors {
 
     // ---- attribute values ----
 
+    /**
+     * A map with an empty key. DynamoDB's limits say an attribute name is at least one character long, and map keys
+     * are names in document paths; DynamoDB Local refused one. The exact sentence was not captured: this one is ours.
+     */
+    public static DynamoDbError emptyMapKey() {
+        return DynamoDbError.validation(INVALID + "An attribute name in a map must be at least one character long");
+    }
+
     public static DynamoDbError emptyAttributeValue() {
         return DynamoDbError.validation(
                 "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
