@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.dynamodb.testing.MotoServer;
+import io.connectorkit.conformance.IndependentEngine;
 import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.host.RegisteredTrigger;
 import io.connectorkit.host.TriggerRunner;
@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * bad inputs refused before anything is read.
  */
 class StreamRecordsMotoTest {
-    private static MotoServer moto;
+    private static IndependentEngine moto;
     private static DynamoDbClient raw;
     private static ConnectorRegistry registry;
     private static Connection connection;
@@ -45,7 +45,7 @@ class StreamRecordsMotoTest {
 
     @BeforeAll
     static void start() {
-        moto = MotoServer.start();
+        moto = IndependentEngine.moto();
         raw = DynamoDbClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
                 .httpClient(ApacheHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
