@@ -104,22 +104,43 @@ class TableWaitsTest {
         assertFalse(raw.listTables().tableNames().contains(table));
     }
 
+    /** Backoff's clock in this test: sleeps are recorded and move time on at once, so polls are counted events. */
+    private static final class SteppedClock implements Backoff.Clock {
+        private final List<Long> sleeps = new java.util.ArrayList<>();
+        private long now;
+
+        @Override
+        public synchronized long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public synchronized void sleep(long nanos) {
+            sleeps.add(nanos / 1_000_000);
+            now += nanos;
+        }
+    }
+
     @Test
     void deleteTableRunsOutWithTimeoutNamingTheTableAndItsLastStatus() {
         start(b -> b.deleteTableDelay(FOREVER));
         String table = activeTable();
-        long started = System.nanoTime();
-        ConnectorException e = assertThrows(ConnectorException.class,
-                () -> run("deleteTable", inputs("tableName", table, "waitSeconds", 2)));
-        long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+        SteppedClock clock = new SteppedClock();
+        Backoff.clock = clock;
+        ConnectorException e;
+        try {
+            e = assertThrows(ConnectorException.class,
+                    () -> run("deleteTable", inputs("tableName", table, "waitSeconds", 2)));
+        } finally {
+            Backoff.clock = Backoff.Clock.SYSTEM;
+        }
         assertEquals(ErrorCode.TIMEOUT, e.code(), e.getMessage());
         assertTrue(e.getMessage().startsWith("deleteTable: table '" + table + "' was still DELETING after waiting 2 s"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("'waitSeconds'"), e.getMessage());
-        assertTrue(waitedMillis >= 2000, "returned before waitSeconds ran out: " + waitedMillis + " ms");
-        // a look at once, then backing off from 250 ms by half again: polls at about 0.25, 0.6, 1.2, 2.0 s
-        int polls = describesOf(table).size();
-        assertTrue(polls >= 3 && polls <= 6, polls + " polls");
+        // a look at once, then backing off from 250 ms by half again, the last sleep cut to end at the deadline
+        assertEquals(List.of(250L, 375L, 562L, 812L), clock.sleeps);
+        assertEquals(5, describesOf(table).size(), "one look at once and one after each sleep");
     }
 
     @Test
