@@ -64,7 +64,7 @@ class ModelledConstraintsTest extends EngineFixture {
                 + "Value 'Y' at 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum "
                 + "value set: [SIZE, NONE]; "
                 + "Value 'Z' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: "
-                + "[NONE, ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATED_NEW]",
+                + "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]",
                 validation(() -> client.putItem(r -> r.tableName("no_such_table").item(item("pk", s("a")))
                         .returnConsumedCapacity("X").returnItemCollectionMetrics("Y").returnValues("Z"))));
     }

@@ -54,7 +54,8 @@ class WireBadInputTest {
                 Arguments.of("GetItem", "{\"TableName\":5,\"Key\":{}}", "SerializationException",
                         "NUMBER_VALUE cannot be converted to String"),
                 Arguments.of("GetItem", "{\"TableName\":\"wire\"}", "ValidationException",
-                        "The parameter 'Key' is required but was not present in the request"),
+                        "1 validation error detected: Value null at 'key' failed to satisfy constraint: "
+                                + "Member must not be null"),
                 Arguments.of("GetItem", "{\"TableName\":\"nope\",\"Key\":{\"pk\":{\"S\":\"a\"}}}",
                         "ResourceNotFoundException", "Requested resource not found"),
                 Arguments.of("GetItem", "{\"TableName\":\"wire\",\"Key\":{\"pk\":{\"S\":\"a\",\"N\":\"1\"}}}",

@@ -79,6 +79,12 @@ public final class Errors {
         return serialization("Unrecognized collection type class " + javaType);
     }
 
+    /** A list where the model has a map of attribute values (Item, Key, ...): DynamoDB names the generic type. */
+    public static DynamoDbError unexpectedListForAttributeMap() {
+        return serialization("Unrecognized collection type java.util.Map<java.lang.String, "
+                + "com.amazonaws.dynamodb.v20120810.AttributeValue>");
+    }
+
     public static DynamoDbError unexpectedFieldType() {
         return serialization("Unexpected field type");
     }
@@ -387,6 +393,11 @@ public final class Errors {
         return DynamoDbError.validation("Query condition missed key schema element: " + name);
     }
 
+    public static DynamoDbError keyAttributeInFilter(String name) {
+        return DynamoDbError.validation(
+                "Filter Expression can only contain non-primary key attributes: Primary key attribute: " + name);
+    }
+
     public static DynamoDbError keyConditionNotSupported() {
         return DynamoDbError.validation("Query key condition not supported");
     }
@@ -429,8 +440,9 @@ public final class Errors {
         return DynamoDbError.validation("Too many items requested for the BatchWriteItem call");
     }
 
-    public static DynamoDbError batchRequestEmpty(String field) {
-        return constraints(List.of(constraint("{}", field,
+    /** An empty map ({@code {}}) or list ({@code []}) where a batch needs at least one entry. */
+    public static DynamoDbError batchRequestEmpty(String empty, String field) {
+        return constraints(List.of(constraint(empty, field,
                 "Member must have length greater than or equal to 1")));
     }
 
@@ -490,6 +502,12 @@ public final class Errors {
                 + "is not supported. The AttributeValue for a key attribute cannot contain an empty "
                 + "" + type + " value. "
                 + "IndexName: " + index + ", IndexKey: " + attribute);
+    }
+
+    public static DynamoDbError emptyIndexKeyByUpdate(Object type) {
+        return validation("One or more parameter values are not valid. The update expression attempted to update a "
+                + "secondary index key to a value that is not supported. The AttributeValue for a key attribute "
+                + "cannot contain an empty " + type + " value.");
     }
 
     public static DynamoDbError throughputWithPayPerRequest() {

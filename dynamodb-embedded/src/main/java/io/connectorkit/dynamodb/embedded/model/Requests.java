@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * as absent.
  */
 public final class Requests {
+    /** Members the model types as a map of attribute values. */
+    private static final java.util.Set<String> ATTRIBUTE_MAPS = java.util.Set.of("Item", "Key", "ExclusiveStartKey",
+            "ExpressionAttributeValues");
     private Requests() {
     }
 
@@ -52,8 +55,18 @@ public final class Requests {
         return value;
     }
 
-    /** An integer member, or null when absent. */
+    /** A member DynamoDB's model types Integer (Limit, Segment, ...), or null when absent. */
     public static Long integer(JsonNode request, String name) {
+        return whole(request, name, "Integer");
+    }
+
+    /** A member DynamoDB's model types Long (capacity units), or null when absent. */
+    public static Long longInteger(JsonNode request, String name) {
+        return whole(request, name, "Long");
+    }
+
+    /** A whole-number member; the wrong JSON kind is refused naming the model's type, as DynamoDB names it. */
+    private static Long whole(JsonNode request, String name, String modelType) {
         JsonNode node = request.get(name);
         if (node == null || node.isNull()) {
             return null;
@@ -61,7 +74,7 @@ public final class Requests {
         if (node.isNumber()) {
             return (long) Math.floor(node.asDouble());
         }
-        throw wrongKind(node, "Long");
+        throw wrongKind(node, modelType);
     }
 
     /** A boolean member, or null when absent; DynamoDB also takes "true"/"false"/"1"/"0"/"yes"/"no" strings. */
@@ -100,7 +113,8 @@ public final class Requests {
             return (ObjectNode) node;
         }
         if (node.isArray()) {
-            throw Errors.unexpectedList("com.amazonaws.dynamodb.v20120810." + name);
+            throw ATTRIBUTE_MAPS.contains(name) ? Errors.unexpectedListForAttributeMap()
+                    : Errors.unexpectedList("com.amazonaws.dynamodb.v20120810." + name);
         }
         throw Errors.unexpectedFieldType();
     }

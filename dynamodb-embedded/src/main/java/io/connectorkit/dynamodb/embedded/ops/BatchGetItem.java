@@ -42,7 +42,7 @@ final class BatchGetItem implements Operation {
     public ObjectNode handle(ObjectNode request) {
         ObjectNode requestItems = Requests.requiredObject(request, "RequestItems");
         if (requestItems.isEmpty()) {
-            throw Errors.batchRequestEmpty("requestItems");
+            throw Errors.batchRequestEmpty("{}", "requestItems");
         }
         Capacity capacity = ItemRequests.capacity(request);
         List<TableRequest> tables = new ArrayList<>();
@@ -52,7 +52,7 @@ final class BatchGetItem implements Operation {
             ObjectNode tableRequest = Requests.requiredObject(requestItems, entry.getKey());
             ArrayNode keys = Requests.requiredArray(tableRequest, "Keys");
             if (keys.isEmpty()) {
-                throw Errors.batchRequestEmpty("requestItems." + entry.getKey() + ".member.keys");
+                throw Errors.batchRequestEmpty("[]", "requestItems." + entry.getKey() + ".member.keys");
             }
             ExpressionAttributes attributes = ItemRequests.attributes(tableRequest);
             Projection projection = RequestExpressions.getItem(tableRequest, attributes).projection();

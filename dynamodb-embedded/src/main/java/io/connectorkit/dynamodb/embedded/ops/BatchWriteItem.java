@@ -36,7 +36,7 @@ final class BatchWriteItem implements Operation {
     public ObjectNode handle(ObjectNode request) {
         ObjectNode requestItems = Requests.requiredObject(request, "RequestItems");
         if (requestItems.isEmpty()) {
-            throw Errors.batchRequestEmpty("requestItems");
+            throw Errors.batchRequestEmpty("{}", "requestItems");
         }
         Capacity capacity = ItemRequests.capacity(request);
         int total = 0;
@@ -44,7 +44,7 @@ final class BatchWriteItem implements Operation {
             Map.Entry<String, JsonNode> entry = it.next();
             ArrayNode writes = Requests.requiredArray(requestItems, entry.getKey());
             if (writes.isEmpty()) {
-                throw Errors.batchRequestEmpty("requestItems." + entry.getKey() + ".member");
+                throw Errors.batchRequestEmpty("[]", "requestItems." + entry.getKey() + ".member");
             }
             for (JsonNode write : writes) {
                 if (!write.isObject() || write.isEmpty()) {
@@ -79,6 +79,10 @@ final class BatchWriteItem implements Operation {
                 ObjectNode item = null;
                 if (write.has("PutRequest")) {
                     item = (ObjectNode) write.get("PutRequest").get("Item");
+                    if (!table.schema().hasKeyAttributes(item)) {
+                        // unlike PutItem, a batch's put without the key attributes is a plain key mismatch
+                        throw Errors.keyMismatch();
+                    }
                     ItemRequests.checkItem(table, item);
                     key = table.schema().keyOf(item);
                 } else {

@@ -69,20 +69,23 @@ final class ItemRequests {
     /** Checks an item against its table: the key present and well typed, index keys of their declared types. */
     static void checkItem(Table table, ObjectNode item) {
         table.schema().checkItem(item);
-        checkIndexKeys(table, item);
+        checkIndexKeys(table, item, false);
     }
 
-    /** Index key attributes an item holds must have the index's declared types. */
-    static void checkIndexKeys(Table table, ObjectNode item) {
+    /**
+     * Index key attributes an item holds must have the index's declared types; {@code updated} when the item is the
+     * result of an update, whose empty key value DynamoDB words differently.
+     */
+    static void checkIndexKeys(Table table, ObjectNode item, boolean updated) {
         for (Index index : table.indexes()) {
-            checkIndexKey(item, index.schema().hashName(), index.schema().hashType(), index.name());
+            checkIndexKey(item, index.schema().hashName(), index.schema().hashType(), index.name(), updated);
             if (index.schema().rangeName() != null) {
-                checkIndexKey(item, index.schema().rangeName(), index.schema().rangeType(), index.name());
+                checkIndexKey(item, index.schema().rangeName(), index.schema().rangeType(), index.name(), updated);
             }
         }
     }
 
-    private static void checkIndexKey(ObjectNode item, String name, String type, String index) {
+    private static void checkIndexKey(ObjectNode item, String name, String type, String index, boolean updated) {
         JsonNode value = item.get(name);
         if (value == null) {
             return;
@@ -91,7 +94,8 @@ final class ItemRequests {
             throw Errors.indexKeyTypeMismatch(name, type, Values.type(value), index);
         }
         if (!"N".equals(type) && value.get(type).asText().isEmpty()) {
-            throw Errors.emptyIndexKey(("S".equals(type) ? "string" : "binary"), index, name);
+            String kind = "S".equals(type) ? "string" : "binary";
+            throw updated ? Errors.emptyIndexKeyByUpdate(kind) : Errors.emptyIndexKey(kind, index, name);
         }
     }
 

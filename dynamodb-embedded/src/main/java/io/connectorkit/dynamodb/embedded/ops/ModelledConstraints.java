@@ -20,7 +20,8 @@ import java.util.Set;
 final class ModelledConstraints {
     private static final String[] RETURN_CONSUMED_CAPACITY = {"INDEXES", "TOTAL", "NONE"};
     private static final String[] RETURN_ITEM_COLLECTION_METRICS = {"SIZE", "NONE"};
-    private static final String[] RETURN_VALUES = {"NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"};
+    /** In the order DynamoDB lists the set in its message. */
+    private static final String[] RETURN_VALUES = {"ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"};
     private static final String[] RETURN_ON_FAILURE = {"ALL_OLD", "NONE"};
     private static final String[] CONDITIONAL_OPERATOR = {"AND", "OR"};
     private static final String[] SELECT = {"SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES",
@@ -71,6 +72,7 @@ final class ModelledConstraints {
             case "DeleteItem":
             case "UpdateItem":
                 tableName(1, true);
+                notNull("PutItem".equals(operation) ? "Item" : "Key");
                 enumeration("ReturnConsumedCapacity", RETURN_CONSUMED_CAPACITY);
                 enumeration("ReturnItemCollectionMetrics", RETURN_ITEM_COLLECTION_METRICS);
                 enumeration("ReturnValues", RETURN_VALUES);
@@ -79,6 +81,7 @@ final class ModelledConstraints {
                 break;
             case "GetItem":
                 tableName(1, true);
+                notNull("Key");
                 enumeration("ReturnConsumedCapacity", RETURN_CONSUMED_CAPACITY);
                 break;
             case "Query":
@@ -169,6 +172,14 @@ final class ModelledConstraints {
         }
     }
 
+    /** A member DynamoDB's model requires: its absence is a constraint violation like any other. */
+    private void notNull(String member) {
+        JsonNode node = request.get(member);
+        if (node == null || node.isNull()) {
+            violations.add(Errors.constraint(null, lowerFirst(member), "Member must not be null"));
+        }
+    }
+
     private void enumeration(String member, String... allowed) {
         JsonNode node = request.get(member);
         if (node == null || !node.isTextual()) {
@@ -200,7 +211,12 @@ final class ModelledConstraints {
         if (items != null && !items.isNull() && !items.isObject()) {
             return;
         }
-        if (items == null || items.isNull() || items.isEmpty()) {
+        if (items == null || items.isNull()) {
+            notNull("RequestItems");
+            return;
+        }
+        if (items.isEmpty()) {
+            // DynamoDB answers an empty map as it would a missing parameter, in its own words.
             throw Errors.requestItemsRequired(operation);
         }
         boolean write = "BatchWriteItem".equals(operation);
@@ -227,7 +243,11 @@ final class ModelledConstraints {
     /** The transactions' {@code TransactItems}: 1 to 100 entries, the list echoed as DynamoDB echoes it. */
     private void transactItems() {
         JsonNode items = request.get("TransactItems");
-        if (items == null || !items.isArray()) {
+        if (items == null || items.isNull()) {
+            notNull("TransactItems");
+            return;
+        }
+        if (!items.isArray()) {
             return;
         }
         if (items.isEmpty()) {

@@ -3,6 +3,7 @@ package io.connectorkit.dynamodb.embedded.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.dynamodb.embedded.expr.KeyCondition;
+import io.connectorkit.dynamodb.embedded.expr.Node;
 import io.connectorkit.dynamodb.embedded.model.Errors;
 import io.connectorkit.dynamodb.embedded.model.Requests;
 import io.connectorkit.dynamodb.embedded.model.Values;
@@ -13,9 +14,11 @@ import io.connectorkit.dynamodb.embedded.tables.PartitionKey;
 import io.connectorkit.dynamodb.embedded.tables.SortKey;
 import io.connectorkit.dynamodb.embedded.wire.Operation;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
 
@@ -39,6 +42,12 @@ final class Query implements Operation {
         KeySchema schema = read.schema();
         KeyCondition condition = parsed.withHashKey(schema.hashName());
         check(condition, schema);
+        if (request.hasNonNull("FilterExpression")) {
+            String key = keyAttributeIn(read.filter.tree(), schema);
+            if (key != null) {
+                throw Errors.keyAttributeInFilter(key);
+            }
+        }
 
         PartitionKey partition = new PartitionKey(KeyValue.of(schema.hashType(), condition.hashValue()));
         ItemStore store = read.index == null ? read.table.store() : read.index.store();
@@ -68,6 +77,41 @@ final class Query implements Operation {
         }
     }
 
+    /** The first key attribute a filter reads, or null: a filter may only test attributes outside the key. */
+    private static String keyAttributeIn(Node node, KeySchema schema) {
+        if (node instanceof Node.Path path) {
+            return schema.isKey(path.head()) ? path.head() : null;
+        }
+        List<Node> children;
+        if (node instanceof Node.Call call) {
+            children = call.arguments();
+        } else if (node instanceof Node.Arithmetic arithmetic) {
+            children = List.of(arithmetic.left(), arithmetic.right());
+        } else if (node instanceof Node.Comparison comparison) {
+            children = List.of(comparison.left(), comparison.right());
+        } else if (node instanceof Node.Between between) {
+            children = List.of(between.value(), between.low(), between.high());
+        } else if (node instanceof Node.In in) {
+            children = new ArrayList<>(in.candidates());
+            children.add(0, in.value());
+        } else if (node instanceof Node.And and) {
+            children = List.of(and.left(), and.right());
+        } else if (node instanceof Node.Or or) {
+            children = List.of(or.left(), or.right());
+        } else if (node instanceof Node.Not not) {
+            children = List.of(not.operand());
+        } else {
+            children = List.of();
+        }
+        for (Node child : children) {
+            String key = keyAttributeIn(child, schema);
+            if (key != null) {
+                return key;
+            }
+        }
+        return null;
+    }
+
     private static void check(KeyCondition condition, KeySchema schema) {
         if (!condition.hashName().equals(schema.hashName())) {
             if (schema.rangeName() != null && condition.hashName().equals(schema.rangeName())
@@ -75,6 +119,10 @@ final class Query implements Operation {
                 throw Errors.missedKeyElement(schema.hashName());
             }
             throw Errors.missedKeyElement(schema.hashName());
+        }
+        if (condition.rangeName() == null && condition.operator() != null && !"EQ".equals(condition.operator())) {
+            // the partition key tested by anything but equality
+            throw Errors.keyConditionNotSupported();
         }
         if (condition.rangeName() != null) {
             if (schema.rangeName() == null) {

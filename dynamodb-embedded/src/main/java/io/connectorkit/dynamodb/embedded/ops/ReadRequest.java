@@ -132,7 +132,7 @@ final class ReadRequest {
 
     private ObjectNode startKeyOrInvalid(KeySchema schema) {
         if (!startKey.has(schema.hashName()) || schema.rangeName() != null && !startKey.has(schema.rangeName())) {
-            throw Errors.invalidStartKey();
+            throw Errors.keyMismatch();
         }
         return startKey;
     }

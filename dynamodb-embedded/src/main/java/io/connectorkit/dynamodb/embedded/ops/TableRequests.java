@@ -16,8 +16,8 @@ final class TableRequests {
 
     /** Checks a {@code ProvisionedThroughput} structure's units (both present, at least 1, within bounds). */
     static void checkThroughput(ObjectNode throughput, String path) {
-        Long read = Requests.integer(throughput, "ReadCapacityUnits");
-        Long write = Requests.integer(throughput, "WriteCapacityUnits");
+        Long read = Requests.longInteger(throughput, "ReadCapacityUnits");
+        Long write = Requests.longInteger(throughput, "WriteCapacityUnits");
         List<String> violations = new ArrayList<>();
         if (read == null) {
             violations.add(Errors.constraint(null, path + ".readCapacityUnits", "Member must not be null"));

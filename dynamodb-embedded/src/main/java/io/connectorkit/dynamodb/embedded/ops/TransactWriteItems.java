@@ -218,7 +218,7 @@ final class TransactWriteItems implements Operation {
             case UPDATE: {
                 ObjectNode base = old == null ? r.table().schema().keyOf(entry.key()) : old;
                 ObjectNode updated = entry.update().apply(base);
-                ItemRequests.checkIndexKeys(r.table(), updated);
+                ItemRequests.checkIndexKeys(r.table(), updated, true);
                 if (Values.itemSize(updated) > ItemRequests.MAX_ITEM_BYTES) {
                     throw Errors.itemTooLargeAfterUpdate();
                 }

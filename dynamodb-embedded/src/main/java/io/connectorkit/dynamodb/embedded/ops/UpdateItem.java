@@ -55,7 +55,7 @@ final class UpdateItem implements Operation {
             }
             ObjectNode base = old == null ? table.schema().keyOf(key) : old;
             updated = update == null ? base : update.apply(base);
-            ItemRequests.checkIndexKeys(table, updated);
+            ItemRequests.checkIndexKeys(table, updated, true);
             if (Values.itemSize(updated) > ItemRequests.MAX_ITEM_BYTES) {
                 throw Errors.itemTooLargeAfterUpdate();
             }

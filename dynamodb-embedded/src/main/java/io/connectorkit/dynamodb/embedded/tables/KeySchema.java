@@ -117,6 +117,11 @@ public final class KeySchema {
         checkSize(value, type, hash);
     }
 
+    /** Whether the item holds every attribute of this key, of whatever type. */
+    public boolean hasKeyAttributes(ObjectNode item) {
+        return item.has(hashName) && (rangeName == null || item.has(rangeName));
+    }
+
     /** Checks that an item holds this key, as a PutItem's item must. */
     public void checkItem(ObjectNode item) {
         checkItemPiece(item, hashName, hashType, true);
