@@ -54,14 +54,18 @@ final class TableWaits {
         if (wait.isZero()) {
             return current;
         }
-        TableDescription last = current;
+        if (current.tableStatus() == TableStatus.ACTIVE) {
+            return current;
+        }
         Backoff.Pauses polls = Backoff.TABLE_POLLS.until(wait);
+        // a create's answer always says CREATING, even where the table is ready at once (a local engine): look
+        // before the first sleep, as untilDeleted does, so that such a create costs one DescribeTable, not a pause
+        TableDescription last = describe(call, table, "ACTIVE").orElseThrow(() -> disappeared(table));
         while (last.tableStatus() != TableStatus.ACTIVE) {
             if (!pause(polls, table, last.tableStatusAsString(), "ACTIVE")) {
                 throw timeout(table, wait, last.tableStatusAsString(), "ACTIVE");
             }
-            last = describe(call, table, "ACTIVE").orElseThrow(() -> new ConnectorException(ErrorCode.NOT_FOUND,
-                    "table '" + table + "' disappeared while waiting for it to become ACTIVE"));
+            last = describe(call, table, "ACTIVE").orElseThrow(() -> disappeared(table));
         }
         return last;
     }
@@ -112,6 +116,11 @@ final class TableWaits {
             throw new ConnectorException(ErrorCode.TIMEOUT, "interrupted while waiting for table '" + table
                     + "' to be " + awaited + "; its last status was " + lastStatus);
         }
+    }
+
+    private static ConnectorException disappeared(String table) {
+        return new ConnectorException(ErrorCode.NOT_FOUND, "table '" + table
+                + "' disappeared while waiting for it to become ACTIVE");
     }
 
     private static ConnectorException timeout(String table, Duration wait, String lastStatus, String awaited) {
