@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 /**
- * A stream record as the event a flow receives (CONTRACT section 11): {@code eventId}, {@code eventName},
+ * A stream record as the event a flow receives: {@code eventId}, {@code eventName},
  * {@code sequenceNumber}, {@code approximateCreationDateTime} (ISO-8601), {@code keys}, and {@code newImage} /
  * {@code oldImage} where the record has them, items in the trigger's {@link ItemFormat}.
  *

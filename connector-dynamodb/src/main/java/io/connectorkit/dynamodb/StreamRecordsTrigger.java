@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * The {@code streamRecords} trigger (CONTRACT section 11): a flow per change to a table's items, read from its
+ * The {@code streamRecords} trigger: a flow per change to a table's items, read from its
  * DynamoDB stream. {@link #open} checks every input and the table's stream with one DescribeTable before any
  * record is read; the reading itself is {@link DynamoDbStreamSource}'s.
  */

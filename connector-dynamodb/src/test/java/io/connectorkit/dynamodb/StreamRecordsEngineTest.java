@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * The {@code streamRecords} trigger against the embedded engine's streams (CONTRACT section 10), whose shards roll
+ * The {@code streamRecords} trigger against the embedded engine's streams, whose shards roll
  * over every N records and whose iterator expiry and retention a test shortens: resharding, an expired iterator, a
  * trimmed stretch and more than 100 shards, driven by the in-process {@link TriggerRunner}.
  */

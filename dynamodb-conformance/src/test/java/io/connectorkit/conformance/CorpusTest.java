@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The corpus's shape: what the engine contract asks it to cover, and known differences that name real cases. */
 class CorpusTest {
-    /** Every operation of the engine contract (CONTRACT section 10). */
+    /** Every operation of the engine contract. */
     private static final Set<String> OPERATIONS = Set.of("CreateTable", "DescribeTable", "ListTables", "UpdateTable",
             "DeleteTable", "UpdateTimeToLive", "DescribeTimeToLive", "PutItem", "GetItem", "UpdateItem",
             "DeleteItem", "Query", "Scan", "BatchGetItem", "BatchWriteItem", "TransactGetItems",

@@ -52,7 +52,7 @@ public record Workflow(String name, String description, Map<String, ConnectionSp
     }
 
     /**
-     * A workflow's {@code trigger:} block (CONTRACT section 11): the steps run once per record the trigger reads,
+     * A workflow's {@code trigger:} block: the steps run once per record the trigger reads,
      * with the record's event in scope as {@code ${trigger.…}}.
      *
      * <pre>{@code
