@@ -1,10 +1,12 @@
 package io.connectorkit.dynamodb.embedded.tables;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.connectorkit.dynamodb.embedded.model.Values;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * One scalar key value ({@code S}, {@code N} or {@code B}) in the form it is compared in, computed once when a key
@@ -15,14 +17,12 @@ public final class KeyValue implements Comparable<KeyValue> {
     private final char type;
     private final byte[] bytes;
     private final BigDecimal number;
-    private final JsonNode attributeValue;
     private final int hash;
 
-    private KeyValue(char type, byte[] bytes, BigDecimal number, JsonNode attributeValue) {
+    private KeyValue(char type, byte[] bytes, BigDecimal number) {
         this.type = type;
         this.bytes = bytes;
         this.number = number;
-        this.attributeValue = attributeValue;
         this.hash = bytes != null ? Arrays.hashCode(bytes) : number.hashCode();
     }
 
@@ -31,20 +31,24 @@ public final class KeyValue implements Comparable<KeyValue> {
         JsonNode payload = attributeValue.get(type);
         switch (type) {
             case "S":
-                return new KeyValue('S', payload.textValue().getBytes(StandardCharsets.UTF_8), null, attributeValue);
+                return new KeyValue('S', payload.textValue().getBytes(StandardCharsets.UTF_8), null);
             case "B":
-                return new KeyValue('B', Values.bytes(payload), null, attributeValue);
+                return new KeyValue('B', Values.bytes(payload), null);
             case "N":
-                return new KeyValue('N', null, new BigDecimal(payload.textValue()).stripTrailingZeros(),
-                        attributeValue);
+                return new KeyValue('N', null, new BigDecimal(payload.textValue()).stripTrailingZeros());
             default:
                 throw new IllegalArgumentException("not a key type: " + type);
         }
     }
 
-    /** The attribute value as the client sent it (numbers normalised). */
+    /**
+     * The attribute value, rebuilt from the compared form (a number in plain notation): every item's key holds one,
+     * so it keeps no tree of its own.
+     */
     public JsonNode attributeValue() {
-        return attributeValue;
+        String payload = type == 'S' ? new String(bytes, StandardCharsets.UTF_8)
+                : type == 'B' ? Base64.getEncoder().encodeToString(bytes) : number.toPlainString();
+        return JsonNodeFactory.instance.objectNode().put(String.valueOf(type), payload);
     }
 
     /** The size DynamoDB counts for this key value (bytes of a string or binary; numbers are not limited). */
@@ -91,6 +95,6 @@ public final class KeyValue implements Comparable<KeyValue> {
 
     @Override
     public String toString() {
-        return attributeValue.toString();
+        return attributeValue().toString();
     }
 }
