@@ -1,13 +1,10 @@
 package io.connectorkit.dynamodb.embedded;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.dynamodb.embedded.capacity.ProvisionedCapacity;
 import io.connectorkit.dynamodb.embedded.ops.Engine;
 import io.connectorkit.dynamodb.embedded.ops.Operations;
 import io.connectorkit.dynamodb.embedded.streams.StreamOptions;
 import io.connectorkit.dynamodb.embedded.streams.Streams;
-import io.connectorkit.dynamodb.embedded.tables.StreamHooks;
 import io.connectorkit.dynamodb.embedded.tables.Tables;
 import io.connectorkit.dynamodb.embedded.ttl.TtlSweeper;
 import io.connectorkit.dynamodb.embedded.wire.HttpFront;
@@ -164,7 +161,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             Tables tables = new Tables(createTableDelay, deleteTableDelay, updateTableDelay);
             Streams streams = new Streams(clock,
                     new StreamOptions(streamShardRecords, streamShardDuration, iteratorExpiry, streamRetention));
-            Engine engine = new Engine(tables, clock, new StreamsHooks(streams), enforceCapacity);
+            Engine engine = new Engine(tables, clock, streams, enforceCapacity);
             Map<String, Operation> operations = Operations.of(engine);
             if (enforceCapacity) {
                 operations = ProvisionedCapacity.enforce(operations, tables, clock);
@@ -194,36 +191,6 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
                 throw new IllegalArgumentException(name + " must be positive: " + duration);
             }
             return duration;
-        }
-    }
-
-    /** The table operations' view of the engine's streams. */
-    private static final class StreamsHooks implements StreamHooks {
-        private final Streams streams;
-
-        StreamsHooks(Streams streams) {
-            this.streams = streams;
-        }
-
-        @Override
-        public String[] enable(String tableName, String tableArn, ArrayNode keySchema, String viewType) {
-            return streams.enable(tableName, tableArn, keySchema, viewType);
-        }
-
-        @Override
-        public void disable(String tableName) {
-            streams.disable(tableName);
-        }
-
-        @Override
-        public void tableDeleted(String tableName) {
-            streams.tableDeleted(tableName);
-        }
-
-        @Override
-        public void record(String table, String eventName, ObjectNode keys, ObjectNode oldImage, ObjectNode newImage,
-                boolean byTtlService) {
-            streams.record(table, eventName, keys, oldImage, newImage, byTtlService);
         }
     }
 }

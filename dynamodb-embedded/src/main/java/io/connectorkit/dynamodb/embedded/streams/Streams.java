@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectorkit.dynamodb.embedded.tables.StreamHooks;
 import io.connectorkit.dynamodb.embedded.wire.Operation;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * a time, under that table's write lock, so its records are in write order); each stream has its own lock for
  * writes, and reads take no lock.
  */
-public final class Streams {
+public final class Streams implements StreamHooks {
     /** How DynamoDB writes a stream label: the time it was enabled, in UTC, to the millisecond. */
     private static final DateTimeFormatter LABEL =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -63,6 +64,7 @@ public final class Streams {
      * @throws IllegalStateException when the table has an enabled stream already
      * @throws IllegalArgumentException for an unknown view type or a table ARN that is no ARN
      */
+    @Override
     public String[] enable(String tableName, String tableArn, ArrayNode keySchema, String viewType) {
         requireNonNull(tableName, "tableName");
         requireNonNull(tableArn, "tableArn");
@@ -103,6 +105,7 @@ public final class Streams {
      * Disables the table's stream: its open shard closes, it takes no more records and stays readable for the
      * retention period. Nothing happens when the table has no enabled stream.
      */
+    @Override
     public void disable(String tableName) {
         requireNonNull(tableName, "tableName");
         long now = clock.millis();
@@ -116,6 +119,7 @@ public final class Streams {
      * The table was deleted: as DynamoDB does, its stream becomes {@code DISABLED} and is deleted after the retention
      * period.
      */
+    @Override
     public void tableDeleted(String tableName) {
         disable(tableName);
     }
@@ -131,6 +135,7 @@ public final class Streams {
      * @param newImageOrNull the item after the write, null for a remove
      * @param byTtlService   whether the time-to-live sweeper deleted the item
      */
+    @Override
     public void record(String tableName, String eventName, ObjectNode keys, ObjectNode oldImageOrNull,
                        ObjectNode newImageOrNull, boolean byTtlService) {
         requireNonNull(eventName, "eventName");

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.dynamodb.embedded.ops.Engine;
 import io.connectorkit.dynamodb.embedded.ops.Operations;
 import io.connectorkit.dynamodb.embedded.streams.StreamOptions;
 import io.connectorkit.dynamodb.embedded.streams.Streams;
-import io.connectorkit.dynamodb.embedded.tables.StreamHooks;
 import io.connectorkit.dynamodb.embedded.tables.Tables;
 import io.connectorkit.dynamodb.embedded.wire.HttpFront;
 import io.connectorkit.dynamodb.embedded.wire.Operation;
@@ -57,7 +54,7 @@ class PartiqlOperationsTest {
     static void start() throws IOException {
         Streams streams = new Streams(Clock.systemUTC(), StreamOptions.defaults());
         Engine engine = new Engine(new Tables(Duration.ZERO, Duration.ZERO, Duration.ZERO), Clock.systemUTC(),
-                new StreamsOf(streams), false);
+                streams, false);
         Map<String, Operation> operations = new HashMap<>(Operations.of(engine));
         operations.putAll(PartiqlOperations.of(engine));
         front = HttpFront.start(0, operations, streams.operations());
@@ -257,29 +254,5 @@ class PartiqlOperationsTest {
         assertThrows(DynamoDbException.class, () -> client.executeTransaction(request -> request.transactStatements(
                 List.of())));
         assertNotNull(get("hash", "t-new"));
-    }
-
-    /** Hands the tables' changes and stream switches to the engine's streams. */
-    private record StreamsOf(Streams streams) implements StreamHooks {
-        @Override
-        public String[] enable(String tableName, String tableArn, ArrayNode keySchema, String viewType) {
-            return streams.enable(tableName, tableArn, keySchema, viewType);
-        }
-
-        @Override
-        public void disable(String tableName) {
-            streams.disable(tableName);
-        }
-
-        @Override
-        public void tableDeleted(String tableName) {
-            streams.tableDeleted(tableName);
-        }
-
-        @Override
-        public void record(String table, String eventName, ObjectNode keys, ObjectNode oldImage, ObjectNode newImage,
-                boolean byTtlService) {
-            streams.record(table, eventName, keys, oldImage, newImage, byTtlService);
-        }
     }
 }
