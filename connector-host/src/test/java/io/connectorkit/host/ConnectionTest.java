@@ -9,6 +9,7 @@ import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.InputDescriptor;
+import io.connectorkit.spi.doubles.TestConnector;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

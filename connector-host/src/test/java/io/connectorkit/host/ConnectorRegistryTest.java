@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
+import io.connectorkit.spi.doubles.TestConnector;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

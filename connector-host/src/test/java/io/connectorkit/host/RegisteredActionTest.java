@@ -15,6 +15,8 @@ import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.InputDescriptor;
 import io.connectorkit.spi.InputType;
 import io.connectorkit.spi.Inputs;
+import io.connectorkit.spi.doubles.RecordingLogger;
+import io.connectorkit.spi.doubles.TestConnector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

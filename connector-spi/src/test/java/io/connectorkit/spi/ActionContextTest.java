@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.spi.doubles.RecordingLogger;
+import io.connectorkit.spi.doubles.TestConnector;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +35,8 @@ class ActionContextTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> context.connector(TestConnector.Other.class));
 
-        assertEquals("getItem: runs with connector io.connectorkit.spi.TestConnector, not "
-                + "io.connectorkit.spi.TestConnector$Other", e.getMessage());
+        assertEquals("getItem: runs with connector io.connectorkit.spi.doubles.TestConnector, not "
+                + "io.connectorkit.spi.doubles.TestConnector$Other", e.getMessage());
     }
 
     @Test

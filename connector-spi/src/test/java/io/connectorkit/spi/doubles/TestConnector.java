@@ -1,18 +1,23 @@
-package io.connectorkit.spi;
+package io.connectorkit.spi.doubles;
 
+import io.connectorkit.spi.Connector;
+import io.connectorkit.spi.ConnectorDescriptor;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A connector double that counts how often it was closed and can be told to fail closing. */
-class TestConnector implements Connector {
+/**
+ * A connector double that counts how often it was closed and can be told to fail closing; connector-host's tests use
+ * it too, through this module's test jar.
+ */
+public class TestConnector implements Connector {
     private final ConnectorDescriptor descriptor;
     private final RuntimeException closeFailure;
-    final AtomicInteger closes = new AtomicInteger();
+    public final AtomicInteger closes = new AtomicInteger();
 
-    TestConnector(String key) {
+    public TestConnector(String key) {
         this(key, null);
     }
 
-    TestConnector(String key, RuntimeException closeFailure) {
+    public TestConnector(String key, RuntimeException closeFailure) {
         this.descriptor = new ConnectorDescriptor(key, "Label of " + key, "Description of " + key, "");
         this.closeFailure = closeFailure;
     }
@@ -31,8 +36,8 @@ class TestConnector implements Connector {
     }
 
     /** A second class with the same behaviour, so duplicate-key messages can name two distinct classes. */
-    static final class Other extends TestConnector {
-        Other(String key) {
+    public static final class Other extends TestConnector {
+        public Other(String key) {
             super(key);
         }
     }

@@ -1,4 +1,4 @@
-package io.connectorkit.spi;
+package io.connectorkit.spi.doubles;
 
 import java.text.MessageFormat;
 import java.util.List;
@@ -6,8 +6,12 @@ import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A {@link System.Logger} that keeps every line it is given, as {@code LEVEL message}. */
-final class RecordingLogger implements System.Logger {
-    final List<String> lines = new CopyOnWriteArrayList<>();
+public final class RecordingLogger implements System.Logger {
+    public final List<String> lines = new CopyOnWriteArrayList<>();
+
+    /** An empty recording; connector-host's tests use it too, through this module's test jar. */
+    public RecordingLogger() {
+    }
 
     @Override
     public String getName() {
