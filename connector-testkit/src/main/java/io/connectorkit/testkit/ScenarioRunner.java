@@ -91,15 +91,16 @@ final class ScenarioRunner {
     }
 
     private void runStep(Fixture fixture, Step step, Variables vars) throws StepFailed {
-        RegisteredAction action;
+        RegisteredAction action = null;
+        RegisteredTrigger trigger = null;
         Map<String, Object> inputs;
         Expectation expectation;
-        if (isTrigger(step.action())) {
-            runTriggerStep(fixture, step, vars);
-            return;
-        }
         try {
-            action = registry.action(step.action());
+            if (isTrigger(step.action())) {
+                trigger = registry.trigger(step.action());
+            } else {
+                action = registry.action(step.action());
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> resolved = (Map<String, Object>) vars.resolve(step.inputs());
             inputs = resolved;
@@ -107,7 +108,26 @@ final class ScenarioRunner {
         } catch (Variables.UnknownVariable | ConnectorException e) {
             throw new StepFailed(e.getMessage());
         }
-        String connectorKey = action.descriptor().connectorKey();
+        String connectorKey = action != null ? action.descriptor().connectorKey() : trigger.descriptor().connectorKey();
+        TestEnvironment environment = startedEnvironment(connectorKey);
+
+        Object output;
+        try {
+            Connection connection = connection(fixture, step, vars, environment, connectorKey);
+            output = action != null ? action.run(connection, inputs, LOGGER, false) : readAll(trigger, connection, inputs);
+        } catch (ConnectorException e) {
+            check(expectation, e);
+            return;
+        } catch (Variables.UnknownVariable e) {
+            throw new StepFailed(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new StepFailed("unexpected " + e);
+        }
+        check(expectation, output);
+        save(step, output, vars);
+    }
+
+    private TestEnvironment startedEnvironment(String connectorKey) throws StepFailed {
         TestEnvironment environment;
         try {
             environment = environments.apply(connectorKey);
@@ -119,21 +139,7 @@ final class ScenarioRunner {
         } catch (RuntimeException e) {
             throw new StepFailed("environment '" + environment.name() + "' did not start: " + e);
         }
-
-        Object output;
-        try {
-            Connection connection = connection(fixture, step, vars, environment, connectorKey);
-            output = action.run(connection, inputs, LOGGER, false);
-        } catch (ConnectorException e) {
-            check(expectation, e);
-            return;
-        } catch (Variables.UnknownVariable e) {
-            throw new StepFailed(e.getMessage());
-        } catch (RuntimeException e) {
-            throw new StepFailed("unexpected " + e);
-        }
-        check(expectation, output);
-        save(step, output, vars);
+        return environment;
     }
 
     /** A step names a trigger when no action has its key and a trigger does. */
@@ -156,57 +162,25 @@ final class ScenarioRunner {
      * watcher with nothing stored and {@code startingPosition} TRIM_HORIZON would) and outputs
      * {@code {"events": [...]}}, every record's event in order within each partition, for {@code expect} to match.
      */
-    private void runTriggerStep(Fixture fixture, Step step, Variables vars) throws StepFailed {
-        RegisteredTrigger trigger;
-        Map<String, Object> inputs;
-        Expectation expectation;
-        try {
-            trigger = registry.trigger(step.action());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> resolved = (Map<String, Object>) vars.resolve(step.inputs());
-            inputs = resolved;
-            expectation = resolve(step.expectation(), vars);
-        } catch (Variables.UnknownVariable | ConnectorException e) {
-            throw new StepFailed(e.getMessage());
-        }
-        String connectorKey = trigger.descriptor().connectorKey();
-        TestEnvironment environment;
-        try {
-            environment = environments.apply(connectorKey);
-            environment.start();
-        } catch (RuntimeException e) {
-            throw new StepFailed("no test environment for connector '" + connectorKey + "' started: " + e);
-        }
-        Map<String, Object> output;
-        try {
-            Connection connection = connection(fixture, step, vars, environment, connectorKey);
-            List<Object> events = new ArrayList<>();
-            try (TriggerSource source = trigger.open(connection, inputs, LOGGER)) {
-                TriggerState[] state = {TriggerState.empty()};
-                new TriggerRunner(source, new TriggerRunner.PositionStore() {
-                    @Override
-                    public TriggerState load() {
-                        return state[0];
-                    }
+    private static Map<String, Object> readAll(RegisteredTrigger trigger, Connection connection,
+            Map<String, Object> inputs) {
+        List<Object> events = new ArrayList<>();
+        try (TriggerSource source = trigger.open(connection, inputs, LOGGER)) {
+            TriggerState[] state = {TriggerState.empty()};
+            new TriggerRunner(source, new TriggerRunner.PositionStore() {
+                @Override
+                public TriggerState load() {
+                    return state[0];
+                }
 
-                    @Override
-                    public void save(TriggerState next) {
-                        state[0] = next;
-                    }
-                }, (partition, record) -> events.add(record.event()), new TriggerRunner.Listener() {
-                }, Duration.ofMillis(1), Duration.ofHours(1), Clock.systemUTC()).runUntilIdle();
-            }
-            output = Map.of("events", events);
-        } catch (ConnectorException e) {
-            check(expectation, e);
-            return;
-        } catch (Variables.UnknownVariable e) {
-            throw new StepFailed(e.getMessage());
-        } catch (RuntimeException e) {
-            throw new StepFailed("unexpected " + e);
+                @Override
+                public void save(TriggerState next) {
+                    state[0] = next;
+                }
+            }, (partition, record) -> events.add(record.event()), new TriggerRunner.Listener() {
+            }, Duration.ofMillis(1), Duration.ofHours(1), Clock.systemUTC()).runUntilIdle();
         }
-        check(expectation, output);
-        save(step, output, vars);
+        return Map.of("events", events);
     }
 
     private static Expectation resolve(Expectation expectation, Variables vars) {
