@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
 
 /**
@@ -63,6 +64,11 @@ public final class LoopbackTestServer implements AutoCloseable {
     /** The port it listens on. */
     public int port() {
         return server.getPort();
+    }
+
+    /** The addresses it listens on (for tests: loopback only). */
+    List<? extends SocketAddress> listenAddresses() {
+        return server.getListenSockets();
     }
 
     /** {@code 127.0.0.1:PORT}, as {@code --temporal} takes it. */
