@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
@@ -74,8 +75,11 @@ final class BatchWriteItemsAction extends DynamoDbAction {
         KeySchema schema = call.keySchema(table);
         for (int i = 0; i < items.size(); i++) {
             Map<String, Object> value = values.get(i);
-            schema.typeKeyAttributes(value, items.get(i), format, BatchEntries.hintsFor(value, hints).keySet(),
-                    putsInput, "item [" + i + "]");
+            Set<String> hinted = BatchEntries.hintsFor(value, hints).keySet();
+            // most items already hold their key in the key's types: only the others need their position written
+            if (!schema.keyAttributesTyped(value, items.get(i), hinted)) {
+                schema.typeKeyAttributes(value, items.get(i), format, hinted, putsInput, "item [" + i + "]");
+            }
         }
         List<Map<String, AttributeValue>> keys = BatchEntries.keys(deleteValues, schema, format, deletesInput,
                 "key");
