@@ -1,5 +1,6 @@
 package io.connectorkit.benchmarks;
 
+import io.connectorkit.conformance.IndependentEngine;
 import io.connectorkit.dynamodb.embedded.EmbeddedDynamoDb;
 import java.net.URI;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ final class EngineOpsBench {
     static final int WARM_UP = 10_000;
     static final int WARM_UP_MOTO = 1_000;
     static final String TABLE = "engine_ops";
+    private static final String DYNALITE = "dynalite";
+    private static final String MOTO = "moto";
     /** With the key, a ~100-byte item: {@code id} (10 bytes) + {@code payload} (7 + 83). */
     static final String PAYLOAD = "x".repeat(83);
 
@@ -48,16 +51,16 @@ final class EngineOpsBench {
 
     static Result run() {
         try (EmbeddedDynamoDb embedded = EmbeddedDynamoDb.builder().port(0).start();
-                ForeignEngine dynalite = ForeignEngine.dynalite();
-                ForeignEngine moto = ForeignEngine.moto()) {
+                IndependentEngine dynalite = IndependentEngine.dynalite();
+                IndependentEngine moto = IndependentEngine.moto()) {
             List<Side> sides = new ArrayList<>();
             sides.add(side("embedded", embedded.endpoint()));
-            sides.add(side(dynalite.name(), dynalite.endpoint()));
-            sides.add(side(moto.name(), moto.endpoint()));
+            sides.add(side(DYNALITE, dynalite.endpoint()));
+            sides.add(side(MOTO, moto.endpoint()));
             try {
                 for (Side side : sides) {
                     EngineClients.createHashTable(side.client(), TABLE);
-                    int warmUp = side.name().equals(moto.name()) ? WARM_UP_MOTO : WARM_UP;
+                    int warmUp = side.name().equals(MOTO) ? WARM_UP_MOTO : WARM_UP;
                     Benchmarks.progress("engineOps: warming " + side.name() + " up with " + warmUp
                             + " puts and gets");
                     puts(side.client(), -warmUp, warmUp);

@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -45,12 +44,15 @@ final class BatchEntries {
         List<Map<String, Object>> objects = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             Object element = list.get(i);
-            String where = noun + " [" + i + "]";
             if (!(element instanceof Map<?, ?>) && !(element instanceof List<?>)) {
-                throw JsonObjects.invalid(input, where, "must be an object, not "
+                throw JsonObjects.invalid(input, position(noun, i), "must be an object, not "
                         + JsonObjects.kind(element));
             }
-            objects.add(at(input, where, () -> object(element, input)));
+            try {
+                objects.add(object(element, input));
+            } catch (ConnectorException e) {
+                throw located(e, input, noun, i);
+            }
         }
         return objects;
     }
@@ -77,8 +79,14 @@ final class BatchEntries {
         for (int i = 0; i < values.size(); i++) {
             Map<String, Object> value = values.get(i);
             Map<String, String> own = hintsFor(value, hints);
-            unused.removeAll(own.keySet());
-            items.add(at(input, "item [" + i + "]", () -> format.item(value, own, input, typesInput)));
+            if (!unused.isEmpty()) {
+                unused.removeAll(own.keySet());
+            }
+            try {
+                items.add(format.item(value, own, input, typesInput));
+            } catch (ConnectorException e) {
+                throw located(e, input, "item", i);
+            }
         }
         if (!values.isEmpty() && !unused.isEmpty()) {
             throw ConnectorException.invalidInput(typesInput.key(), "input " + typesInput.describe()
@@ -131,40 +139,54 @@ final class BatchEntries {
      * @throws ConnectorException {@code INVALID_INPUT} naming the input of the second occurrence
      */
     public static void requireDistinct(KeySchema schema, Part... parts) {
-        Map<KeyIdentity, int[]> seen = new HashMap<>(JsonObjects.capacity(
+        // each key maps to its position counted across the parts, decoded only for the message
+        Map<KeyIdentity, Integer> seen = new HashMap<>(JsonObjects.capacity(
                 Arrays.stream(parts).mapToInt(p -> p.entries().size()).sum()));
-        for (int p = 0; p < parts.length; p++) {
-            Part part = parts[p];
-            for (int i = 0; i < part.entries().size(); i++) {
-                int[] earlier = seen.putIfAbsent(KeyIdentity.of(schema, part.entries().get(i)), new int[] {p, i});
+        int position = 0;
+        for (Part part : parts) {
+            List<Map<String, AttributeValue>> entries = part.entries();
+            for (int i = 0; i < entries.size(); i++, position++) {
+                Integer earlier = seen.putIfAbsent(KeyIdentity.of(schema, entries.get(i)), position);
                 if (earlier != null) {
                     throw ConnectorException.invalidInput(part.input().key(), position(part, i)
-                            + " has the same key as " + position(parts[earlier[0]], earlier[1])
-                            + "; a batch takes each key once");
+                            + " has the same key as " + position(parts, earlier) + "; a batch takes each key once");
                 }
             }
         }
     }
 
+    /** The entry at {@code position} counted across all the parts. */
+    private static String position(Part[] parts, int position) {
+        int index = position;
+        for (Part part : parts) {
+            if (index < part.entries().size()) {
+                return position(part, index);
+            }
+            index -= part.entries().size();
+        }
+        throw new IllegalArgumentException("no entry " + position);
+    }
+
     private static String position(Part part, int index) {
-        return "input " + part.input().describe() + ", " + part.noun() + " [" + index + "]";
+        return "input " + part.input().describe() + ", " + position(part.noun(), index);
+    }
+
+    /** How messages name an element of a list input: {@code item [3]}. */
+    private static String position(String noun, int index) {
+        return noun + " [" + index + "]";
     }
 
     /**
-     * Runs a conversion of one element, adding the element's position to an error that names {@code input}, so
-     * that the happy path builds no text.
+     * The error of one element's conversion with the element's position added, when it names {@code input}; the
+     * position is written only here, so that the happy path builds no text.
      */
-    private static <T> T at(InputDescriptor input, String where, Supplier<T> conversion) {
-        try {
-            return conversion.get();
-        } catch (ConnectorException e) {
-            String prefix = "input " + input.describe();
-            if (e.code() != ErrorCode.INVALID_INPUT || !e.getMessage().startsWith(prefix)) {
-                throw e;
-            }
-            String rest = e.getMessage().substring(prefix.length());
-            throw ConnectorException.invalidInput(e.inputKey().orElse(input.key()), prefix + ", " + where
-                    + (rest.startsWith(",") || rest.startsWith(" ") ? rest : " " + rest));
+    private static ConnectorException located(ConnectorException e, InputDescriptor input, String noun, int index) {
+        String prefix = "input " + input.describe();
+        if (e.code() != ErrorCode.INVALID_INPUT || !e.getMessage().startsWith(prefix)) {
+            return e;
         }
+        String rest = e.getMessage().substring(prefix.length());
+        return ConnectorException.invalidInput(e.inputKey().orElse(input.key()), prefix + ", "
+                + position(noun, index) + (rest.startsWith(",") || rest.startsWith(" ") ? rest : " " + rest));
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
@@ -74,8 +75,11 @@ final class BatchWriteItemsAction extends DynamoDbAction {
         KeySchema schema = call.keySchema(table);
         for (int i = 0; i < items.size(); i++) {
             Map<String, Object> value = values.get(i);
-            schema.typeKeyAttributes(value, items.get(i), format, BatchEntries.hintsFor(value, hints).keySet(),
-                    putsInput, "item [" + i + "]");
+            Set<String> hinted = BatchEntries.hintsFor(value, hints).keySet();
+            // most items already hold their key in the key's types: only the others need their position written
+            if (!schema.keyAttributesTyped(value, items.get(i), hinted)) {
+                schema.typeKeyAttributes(value, items.get(i), format, hinted, putsInput, "item [" + i + "]");
+            }
         }
         List<Map<String, AttributeValue>> keys = BatchEntries.keys(deleteValues, schema, format, deletesInput,
                 "key");
@@ -97,8 +101,7 @@ final class BatchWriteItemsAction extends DynamoDbAction {
                                     + "' " + entries.size() + " requests" + (attempt == 1 ? "" : ", try " + attempt),
                                     () -> call.client().batchWriteItem(b -> b.requestItems(Map.of(table, entries))
                                             .returnConsumedCapacity(call.consumedCapacity())));
-                            List<WriteRequest> unprocessed = new ArrayList<>();
-                            response.unprocessedItems().values().forEach(unprocessed::addAll);
+                            List<WriteRequest> unprocessed = unprocessed(response);
                             long puts = puts(entries) - puts(unprocessed);
                             done[0] += puts;
                             done[1] += entries.size() - unprocessed.size() - puts;
@@ -115,8 +118,25 @@ final class BatchWriteItemsAction extends DynamoDbAction {
         return output(done[0], done[1]);
     }
 
+    /** What DynamoDB left unprocessed, of the one table; nothing, in the common case, without a copy. */
+    private static List<WriteRequest> unprocessed(BatchWriteItemResponse response) {
+        Map<String, List<WriteRequest>> byTable = response.unprocessedItems();
+        if (byTable.isEmpty()) {
+            return List.of();
+        }
+        List<WriteRequest> unprocessed = new ArrayList<>();
+        byTable.values().forEach(unprocessed::addAll);
+        return unprocessed;
+    }
+
     private static long puts(List<WriteRequest> requests) {
-        return requests.stream().filter(r -> r.putRequest() != null).count();
+        long puts = 0;
+        for (WriteRequest request : requests) {
+            if (request.putRequest() != null) {
+                puts++;
+            }
+        }
+        return puts;
     }
 
     private static Map<String, Object> output(long written, long deleted) {

@@ -99,7 +99,8 @@ record KeySchema(String table, String hashName, String hashType, String rangeNam
     /**
      * Puts the key attributes of an item in this schema's types: a plain value without a hint is converted again
      * with the key's type ({@code {"id": "7"}} is stored with the number 7 for an {@code N} key); a typed value
-     * must already have it.
+     * must already have it. A value whose conversion already has the key's type is left as it is: converting it
+     * again with that type gives the same value.
      *
      * @param json   the item as given
      * @param item   its conversion, whose key attributes are replaced in place
@@ -110,15 +111,51 @@ record KeySchema(String table, String hashName, String hashType, String rangeNam
      */
     public void typeKeyAttributes(Map<String, ?> json, Map<String, AttributeValue> item, ItemFormat format,
             Set<String> hinted, InputDescriptor input, String where) {
-        for (String name : keyNames()) {
-            if (json.get(name) == null) {
-                throw JsonObjects.invalid(input, where, "lacks attribute '" + name + "', part of the key of table '"
-                        + table + "'");
-            }
-            if (!hinted.contains(name)) {
-                item.put(name, keyValue(json.get(name), name, format, input, where));
-            }
+        typeKeyAttribute(hashName, json, item, format, hinted, input, where);
+        if (hasRange()) {
+            typeKeyAttribute(rangeName, json, item, format, hinted, input, where);
         }
+    }
+
+    private void typeKeyAttribute(String name, Map<String, ?> json, Map<String, AttributeValue> item,
+            ItemFormat format, Set<String> hinted, InputDescriptor input, String where) {
+        Object given = json.get(name);
+        if (given == null) {
+            throw JsonObjects.invalid(input, where, "lacks attribute '" + name + "', part of the key of table '"
+                    + table + "'");
+        }
+        if (!hinted.contains(name) && !hasType(item.get(name), name)) {
+            item.put(name, keyValue(given, name, format, input, where));
+        }
+    }
+
+    /**
+     * Whether {@link #typeKeyAttributes} would leave the item as it is, without an error: each key attribute is
+     * given, and hinted or already converted to the key's type. A batch asks this first, so that it writes an
+     * item's position for messages only for an item that needs more.
+     */
+    public boolean keyAttributesTyped(Map<String, ?> json, Map<String, AttributeValue> item, Set<String> hinted) {
+        return keyAttributeTyped(hashName, json, item, hinted)
+                && (!hasRange() || keyAttributeTyped(rangeName, json, item, hinted));
+    }
+
+    private boolean keyAttributeTyped(String name, Map<String, ?> json, Map<String, AttributeValue> item,
+            Set<String> hinted) {
+        return json.get(name) != null && (hinted.contains(name) || hasType(item.get(name), name));
+    }
+
+    /** Whether a converted value has the type of key attribute {@code name}: S, N or B. */
+    private boolean hasType(AttributeValue value, String name) {
+        if (value == null) {
+            return false;
+        }
+        String type = typeOf(name);
+        return switch (value.type()) {
+            case S -> "S".equals(type);
+            case N -> "N".equals(type);
+            case B -> "B".equals(type);
+            default -> false;
+        };
     }
 
     private AttributeValue keyValue(Object json, String name, ItemFormat format, InputDescriptor input, String where) {
