@@ -52,32 +52,46 @@ public final class PluginFolderHost implements AutoCloseable {
         Map<String, String> connectorOwners = new LinkedHashMap<>();
         try (Stream<Path> entries = Files.list(folder)) {
             for (Path entry : entries.sorted().toList()) {
-                List<Path> jars = Files.isDirectory(entry) ? jars(entry)
-                        : entry.toString().endsWith(".jar") ? List.of(entry) : List.of();
-                if (jars.isEmpty()) {
-                    continue;
-                }
-                URL[] urls = new URL[jars.size()];
-                for (int i = 0; i < urls.length; i++) {
-                    urls[i] = jars.get(i).toUri().toURL();
-                }
-                String name = entry.getFileName().toString();
-                URLClassLoader loader = new URLClassLoader("plugin " + name, urls, spi);
-                // ServiceLoader: the connectors, connection types and actions the plugin's jars register
-                ConnectorRegistry registry = inPlugin(loader, () -> ConnectorRegistry.load(loader));
-                Plugin plugin = new Plugin(name, loader, registry);
-                plugins.add(plugin);
-                for (RegisteredConnector connector : registry.connectors()) {
-                    String earlier = connectorOwners.putIfAbsent(connector.descriptor().key(), name);
-                    if (earlier != null) {
-                        new PluginFolderHost(plugins).close();
-                        throw new IllegalStateException("connector '" + connector.descriptor().key()
-                                + "' is in plugins '" + earlier + "' and '" + name + "'");
-                    }
+                if (Files.isDirectory(entry) || entry.toString().endsWith(".jar")) {
+                    plugins.add(plugin(entry, spi, connectorOwners));
                 }
             }
+        } catch (RuntimeException | Error | IOException e) {
+            // a plugin that cannot load (a duplicate key, a broken registration) leaves no loader open behind it
+            new PluginFolderHost(plugins).close();
+            throw e;
         }
         return new PluginFolderHost(plugins);
+    }
+
+    /** One plugin: its jars on a loader of their own, under the contract-only parent, and what they register. */
+    private static Plugin plugin(Path entry, ClassLoader spi, Map<String, String> connectorOwners)
+            throws IOException {
+        List<Path> jars = Files.isDirectory(entry) ? jars(entry) : List.of(entry);
+        URL[] urls = new URL[jars.size()];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = jars.get(i).toUri().toURL();
+        }
+        String name = entry.getFileName().toString();
+        URLClassLoader loader = new URLClassLoader("plugin " + name, urls, spi);
+        // ServiceLoader: the connectors, connection types and actions the plugin's jars register
+        ConnectorRegistry registry;
+        try {
+            registry = inPlugin(loader, () -> ConnectorRegistry.load(loader));
+        } catch (RuntimeException | Error e) {
+            loader.close();
+            throw e;
+        }
+        Plugin plugin = new Plugin(name, loader, registry);
+        for (RegisteredConnector connector : registry.connectors()) {
+            String earlier = connectorOwners.putIfAbsent(connector.descriptor().key(), name);
+            if (earlier != null) {
+                new PluginFolderHost(List.of(plugin)).close();
+                throw new IllegalStateException("connector '" + connector.descriptor().key()
+                        + "' is in plugins '" + earlier + "' and '" + name + "'");
+            }
+        }
+        return plugin;
     }
 
     private static List<Path> jars(Path pluginFolder) throws IOException {
@@ -130,7 +144,11 @@ public final class PluginFolderHost implements AutoCloseable {
      */
     public Inputs validate(String actionReference, Map<String, String> form, Connection connection) {
         RegisteredAction action = action(actionReference);
-        return Inputs.validate(action.descriptor().inputs(), form, connection != null);
+        try {
+            return Inputs.validate(action.descriptor().inputs(), form, connection != null);
+        } catch (ConnectorException e) {
+            throw e.inAction(action.descriptor().key());   // as every message a host sees, it names the action
+        }
     }
 
     /**
@@ -192,12 +210,13 @@ public final class PluginFolderHost implements AutoCloseable {
      * The parent of every plugin's loader: the plugin contract from the host, the JDK, and nothing else.
      *
      * <p>A class is the pair of its name and the loader that defined it. The host was compiled against the
-     * host's {@code io.connectorkit.spi.Connector}; were a plugin to load its own copy of the contract (from a
-     * connector-spi jar in its folder, or through a parent that lacks it), its connector would implement another
-     * {@code Connector} of the same name, {@link java.util.ServiceLoader} would refuse it ("not a subtype") and
-     * the host could not catch the plugin's {@code ConnectorException}. So the contract comes from the host, for
-     * every plugin the same. Everything else (the AWS SDK, Jackson, a logging binding) a plugin brings itself,
-     * so that two plugins may use different versions of one library, and neither sees the host's.
+     * host's {@code io.connectorkit.spi.Connector}; were a plugin's loader to define a copy of the contract of its
+     * own (a parent without it and a connector-spi jar in the folder, or a child-first loader), its connector
+     * would implement another {@code Connector} of the same name, {@link java.util.ServiceLoader} would refuse it
+     * ("not a subtype") and the host could not catch the plugin's {@code ConnectorException}. So the contract
+     * comes from the host, the same for every plugin, and before the plugin's own jars (a connector-spi jar in
+     * the folder is never read). Everything else (the AWS SDK, Jackson, a logging binding) a plugin brings
+     * itself, so that two plugins may use different versions of one library, and neither sees the host's.
      */
     static final class SpiOnlyClassLoader extends ClassLoader {
         static final String SPI_PACKAGE = "io.connectorkit.spi.";

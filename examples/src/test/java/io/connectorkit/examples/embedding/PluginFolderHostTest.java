@@ -165,10 +165,11 @@ class PluginFolderHostTest {
                     () -> host.run("aws-dynamodb/createTable", form, connection));
             assertEquals(ErrorCode.INVALID_INPUT, e.code());
             assertEquals("waitSeconds", e.inputKey().orElseThrow());
-            assertTrue(e.getMessage().contains("input 'waitSeconds'"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("createTable: input 'waitSeconds' (Wait Seconds) must be a whole"
+                    + " number, not the text \"soon\""), e.getMessage());
             ConnectorException badJson = assertThrows(ConnectorException.class,
-                    () -> host.validate("aws-dynamodb/upsertItem", Map.of("region", "us-east-1", "tableName", "orders",
-                            "value", "{id: 7"), connection));
+                    () -> host.validate("aws-dynamodb/upsertItem", Map.of("region", "us-east-1",
+                            "tableName", "orders", "value", "{id: 7"), connection));
             assertEquals("value", badJson.inputKey().orElseThrow());
             ConnectorException badConnection = assertThrows(ConnectorException.class,
                     () -> host.connection("aws-dynamodb", "accessKeySecret", Map.of("accessKeyId", "local",
