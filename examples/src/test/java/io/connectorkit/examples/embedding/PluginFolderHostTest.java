@@ -173,8 +173,8 @@ class PluginFolderHostTest {
             assertEquals("value", badJson.inputKey().orElseThrow());
             ConnectorException badConnection = assertThrows(ConnectorException.class,
                     () -> host.connection("aws-dynamodb", "accessKeySecret", Map.of("accessKeyId", "local",
-                            "secretAccessKey", "local", "endpointUrl", "ftp://127.0.0.1/")));
-            assertEquals("endpointUrl", badConnection.inputKey().orElseThrow());
+                            "endpointUrl", engine.endpoint().toString())));
+            assertEquals("secretAccessKey", badConnection.inputKey().orElseThrow());
             assertTrue(!tableNames(host, connection).contains("never"), "nothing was created");
         }
     }
