@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README followed from top to bottom: every {@code bash} block it shows runs, in order, with the launcher
  * {@code mvn package} built (Failsafe runs this after {@code package}), in a fresh folder that holds only what the
- * README's commands name from the repository ({@code examples/target}, the connector's fixtures), and every
+ * README's commands name from the repository ({@code examples/target}, linked, and a copy of the connector's
+ * fixtures), and every
  * command exits 0, as the README's commands are shown succeeding. Then each command of the CLI table answers
  * {@code --help} with the options the table lists, and the table's commands that need no service run.
  *
@@ -96,7 +97,7 @@ class ReadmeCommandsIT {
 
         Path folder = Files.createDirectories(dir.resolve("reader"));
         link(folder, "examples/target");
-        link(folder, "connector-dynamodb/src/test/resources/fixtures");
+        copy(folder, "connector-dynamodb/src/test/resources/fixtures");   // a fixture walk follows no link
         int dynamoDbPort = freePort();
         int temporalPort = freePort();
         List<List<String>> sessions = sessions(kept);
@@ -219,6 +220,20 @@ class ReadmeCommandsIT {
         Path link = folder.resolve(relative);
         Files.createDirectories(link.getParent());
         Files.createSymbolicLink(link, REPOSITORY.resolve(relative));
+    }
+
+    private static void copy(Path folder, String relative) throws IOException {
+        Path from = REPOSITORY.resolve(relative);
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.sorted().toList()) {
+                Path to = folder.resolve(relative).resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
     }
 
     private static int freePort() throws IOException {
