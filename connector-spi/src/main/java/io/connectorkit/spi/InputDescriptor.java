@@ -47,7 +47,9 @@ public record InputDescriptor(
         }
         if (defaultValue != null) {
             checkDefault(key, type, defaultValue, choices);
-            defaultValue = Json.freeze(defaultValue);
+            // an INTEGER value is a Long wherever it comes from (Inputs hands out longs): 100 declares as 100L
+            defaultValue = type == InputType.INTEGER && defaultValue instanceof Integer i ? Long.valueOf(i)
+                    : Json.freeze(defaultValue);
         }
     }
 

@@ -70,6 +70,15 @@ class InputsCoercionTest {
                 rejected(input(type), List.of("a")).getMessage());
     }
 
+    /** A default declared as an int reads as the long every other integer value is (it was a ClassCastException). */
+    @Test
+    void anIntegerDefaultDeclaredAsAnIntReadsAsALong() {
+        InputDescriptor limit = InputDescriptor.builder("limit", "Limit").type(InputType.INTEGER).defaultValue(100)
+                .build();
+        assertEquals(100L, limit.defaultValue());
+        assertEquals(OptionalLong.of(100), Inputs.validate(List.of(limit), Map.of(), false).optionalInteger("limit"));
+    }
+
     @Test
     void booleanInputTakesBooleansAndTheirText() {
         assertEquals(true, accepted(input(InputType.BOOLEAN), true));

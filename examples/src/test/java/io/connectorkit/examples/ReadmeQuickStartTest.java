@@ -43,7 +43,7 @@ class ReadmeQuickStartTest {
                     connections.replace("http://127.0.0.1:8000", engine.endpoint().toString()));
             CliRun run = CliRun.of("demo", "--workflow", workflow.toString(), "--connections", file.toString());
             assertEquals(0, run.status(), run.out() + run.err());
-            assertTrue(run.out().contains("3 steps succeeded"), run.out());
+            assertTrue(run.out().contains("4 steps succeeded"), run.out());
             assertTrue(run.out().contains("orders"), run.out());
         }
     }

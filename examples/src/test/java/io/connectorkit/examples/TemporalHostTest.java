@@ -326,6 +326,28 @@ class TemporalHostTest {
         }
     }
 
+    /**
+     * A failed step's time is the time it took on the workflow's clock, not {@code 0.0 ms}: the action works 300 ms
+     * before failing (not retried), and the row {@code run} prints for it says at least that.
+     */
+    @Test
+    void aFailedStepReportsTheTimeItTook() throws IOException {
+        Path file = dir.resolve("fail-slowly.yaml");
+        Files.writeString(file, """
+                name: fail-slowly
+                steps:
+                  - {name: slow, action: faults/fail, inputs: {code: NOT_FOUND, afterMillis: 300}}
+                """);
+        CliRun run = CliRun.of(faultsLoader, "run", file.toString(), "--temporal", server.target(), "--task-queue",
+                FAULTS_QUEUE, "--workflow-id", "fail-slowly");
+        assertEquals(1, run.status(), run.out() + run.err());
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^1  slow  fail\\s+([0-9.]+) ms  FAILED")
+                .matcher(run.out());
+        assertTrue(row.find(), run.out());
+        double millis = Double.parseDouble(row.group(1));
+        assertTrue(millis >= 300, "the failed step's time is at least the 300 ms it worked: " + run.out());
+    }
+
     @Test
     void badInputIsRefusedBeforeAnythingStarts() throws IOException {
         Map<String, String> cases = new LinkedHashMap<>();

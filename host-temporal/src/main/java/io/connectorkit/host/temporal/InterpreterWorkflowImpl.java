@@ -84,13 +84,16 @@ public final class InterpreterWorkflowImpl implements InterpreterWorkflow {
                                 connection)).build();
                     }
                     ConnectorActivities activities = Workflow.newActivityStub(ConnectorActivities.class, options);
+                    // the workflow's own clock (recorded in history, so a replay reads the same): a failed step has
+                    // no worker-side time to report, and its attempts and the pauses between them are its time
+                    long startMillis = Workflow.currentTimeMillis();
                     try {
                         StepOutput result = activities.runStep(call);
                         return StepLoop.Ran.succeeded(Json.parse(result.outputJson()),
                                 Duration.ofNanos(result.nanos()));
                     } catch (ActivityFailure failure) {
                         return StepLoop.Ran.failed(new ConnectorException(ErrorCode.valueOf(code(failure)),
-                                message(failure)), Duration.ZERO);
+                                message(failure)), Duration.ofMillis(Workflow.currentTimeMillis() - startMillis));
                     }
                 }, StepListener.NONE);
         for (StepResult result : results) {
@@ -101,7 +104,7 @@ public final class InterpreterWorkflowImpl implements InterpreterWorkflow {
             } else {
                 ConnectorException e = result.error().get();
                 outcomes.add(new StepOutcome(result.number(), result.step().name(), result.action(), null,
-                        e.code().name(), e.getMessage(), 0, result.summary()));
+                        e.code().name(), e.getMessage(), result.time().toNanos(), result.summary()));
                 throw fail(e.code().name(), e.getMessage(), outcomes);
             }
         }

@@ -8,7 +8,9 @@ package io.connectorkit.host.temporal;
  *                   ({@link TemporalHost#execute} puts them back from there)
  * @param code       the connector's error code when the step failed; {@code null} when it succeeded
  * @param message    the connector's message when the step failed; {@code null} when it succeeded
- * @param nanos      the action's own time on the worker (0 when it never ran)
+ * @param nanos      a succeeded step's time: the action's own on the worker; a failed step's: from the workflow
+ *                   scheduling its activity to learning of the failure, every attempt and pause between them
+ *                   included, by the workflow's clock (0 when it never ran)
  * @param summary    the step's {@code show} template applied to its output, as the in-process engine does
  */
 public record StepOutcome(int number, String name, String action, String outputJson, String code, String message,
