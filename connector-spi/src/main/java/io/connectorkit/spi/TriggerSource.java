@@ -55,6 +55,20 @@ public interface TriggerSource extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * How a host writes failed records into the table {@code table} of this source's service (a workflow's
+     * {@code trigger.deadLetter: {table: NAME}}), checked before anything is read: the table exists and its key is
+     * {@value DeadLetterTable#KEY} alone, as text. Asked once, when the host opens the workflow.
+     *
+     * @return empty when this trigger's connector writes no dead letters to tables (a host then refuses the
+     *         workflow: a dead-letter file still works)
+     * @throws ConnectorException {@link ErrorCode#INVALID_INPUT} naming {@code deadLetter}, the table and what to
+     *                            change, when the table is missing or keyed otherwise
+     */
+    default Optional<DeadLetterTable> deadLetterTable(String table) {
+        return Optional.empty();
+    }
+
     /** Releases what the source holds; the connector's shared clients stay open. */
     @Override
     void close();
