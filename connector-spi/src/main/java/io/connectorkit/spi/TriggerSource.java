@@ -15,7 +15,8 @@ import java.util.Optional;
 public interface TriggerSource extends AutoCloseable {
     /**
      * The partitions the source lists now, with their lineage. A host asks when it starts, again on a timer and
-     * whenever a partition ends, since new partitions appear as the source splits or rolls its partitions over.
+     * when a partition ends whose children it has not listed yet, since new partitions appear as the source splits
+     * or rolls its partitions over.
      */
     List<TriggerPartition> partitions();
 
