@@ -28,6 +28,7 @@ public final class Benchmarks {
         SCENARIOS.put("cliInvoke", env -> List.of(CliBench.invoke(env)));
         SCENARIOS.put("cliTest2000", env -> List.of(CliBench.test(env)));
         SCENARIOS.put("temporalStep", env -> List.of(TemporalStepBench.run(env)));
+        SCENARIOS.put("streamTrigger", StreamTriggerBench::run);
     }
 
     private Benchmarks() {
@@ -43,7 +44,7 @@ public final class Benchmarks {
                 case "--only" -> only = List.of(args[++i].split(","));
                 default -> {
                     System.err.println("usage: benchmarks/run [--full] [--only getItem,upsertItem,queryAll,scanAll,"
-                            + "batchWrite,convert,coldStart,cliInvoke,cliTest2000,temporalStep,clients]");
+                            + "batchWrite,convert,coldStart,cliInvoke,cliTest2000,temporalStep,streamTrigger,clients]");
                     System.exit(2);
                 }
             }

@@ -9,7 +9,6 @@ import io.connectorkit.spi.TriggerSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,33 +34,76 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * The {@code streamRecords} trigger in-process against a raw SDK GetRecords loop, on the embedded engine's streams
- * (shards rolled over every 500 records), in one run:
+ * streamTrigger: the {@code streamRecords} trigger in-process against a raw SDK GetRecords loop, on an embedded
+ * engine of its own whose streams roll their shards over every 500 records, in one run:
  *
  * <ul>
  *   <li>catch-up: the whole stream of {@value #RECORDS} records read by the in-process host (TriggerRunner: shards
  *       parents first, events as plain JSON, positions stored after each batch, handed to a handler that starts
  *       nothing) against a raw loop (DescribeStream once, each shard parents first from TRIM_HORIZON, GetRecords
- *       until the shard ends, records counted), alternating rounds; {@code ratio streamTrigger} is the median of
- *       the paired ratios, target ≤ 1.10;</li>
+ *       until the shard ends, records counted), in alternating rounds ({@link AlternatingTimer}); {@code ratio
+ *       streamTrigger} is the median of the paired ratios, target ≤ 1.10, with events per second of both sides.
+ *       The trigger's events convert to plain JSON when first read, which this handler never does; a second row
+ *       without a target has the handler read every event, conversion paid (the raw loop's records need none);</li>
  *   <li>live: a writer at a steady rate while the host watches (a 10 ms pause after a round without records):
  *       write-to-workflow-start latency p50/p99, events per second, and the lag the host reports (the age of the
- *       newest record of each batch) p50/p99.</li>
+ *       newest record of each batch, from the stream's ApproximateCreationDateTime, which DynamoDB gives in whole
+ *       seconds: up to a second more than the records' true age) p50/p99.</li>
  * </ul>
  *
- * <p>{@code java -cp benchmarks/target/benchmarks.jar io.connectorkit.benchmarks.StreamTriggerBench [ROUNDS]}
+ * <p>In the project run ({@code benchmarks/run --only streamTrigger}) it prints {@code ratio streamTrigger X} and
+ * {@code streamTrigger events/s ...}, {@code streamTrigger live ...} lines; alone, {@code java -cp
+ * benchmarks/target/benchmarks.jar io.connectorkit.benchmarks.StreamTriggerBench [ROUNDS]} prints its own table.
  */
 public final class StreamTriggerBench {
     static final int RECORDS = 5_000;
     private static final int LIVE_RECORDS = 2_000;
     private static final int LIVE_RATE_PER_SECOND = 500;
     private static final double TARGET = 1.10;
+    private static final int ROUNDS = 15;
+    /** The connector runs more code than the raw loop (the runner, the trigger, the conversion): it needs more JIT. */
+    private static final int WARMUP_ROUNDS = 12;
+    private static final double WARMUP_SECONDS = 6;
 
     private StreamTriggerBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+    /** The scenario of the project run: its own engine, the run's registry, rounds scaled as the run says. */
+    static List<Measurement> run(Environment env) {
+        return measure(env.registry(), env.plan(WARMUP_ROUNDS, WARMUP_SECONDS, ROUNDS, 1));
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : ROUNDS;
+        try (ConnectorRegistry registry = ConnectorRegistry.load(StreamTriggerBench.class.getClassLoader())) {
+            List<Measurement> measurements = measure(registry,
+                    new AlternatingTimer.Plan(WARMUP_ROUNDS, WARMUP_SECONDS, rounds, 1));
+            System.out.println(measurements.get(0).ratioLine());
+            System.out.println();
+            System.out.println("| scenario | connector | raw SDK baseline | ratio | target | met | how |");
+            System.out.println("| --- | ---: | ---: | ---: | ---: | --- | --- |");
+            for (Measurement m : measurements) {
+                System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %s | %s | %s |", m.name(),
+                        Measurement.time(m.connectorNanos()), Measurement.time(m.baselineNanos()), m.ratio(),
+                        m.hasTarget() ? String.format(Locale.ROOT, "≤ %.2f", m.atMost()) : "",
+                        m.hasTarget() ? (m.met() ? "yes" : "NO") : "", m.note()));
+            }
+            System.out.println();
+            System.out.println("| scenario | calling thread CPU | whole process CPU | allocated on calling thread |");
+            System.out.println("| --- | ---: | ---: | ---: |");
+            for (Measurement m : measurements) {
+                System.out.println(String.format(Locale.ROOT, "| %s | %s / %s | %s / %s | %s / %s |", m.name(),
+                        Measurement.time(m.connector().threadCpuNanos()),
+                        Measurement.time(m.baseline().threadCpuNanos()),
+                        Measurement.time(m.connector().processCpuNanos()),
+                        Measurement.time(m.baseline().processCpuNanos()),
+                        Measurement.bytes(m.connector().bytes()), Measurement.bytes(m.baseline().bytes())));
+            }
+        }
+        System.exit(0);
+    }
+
+    private static List<Measurement> measure(ConnectorRegistry registry, AlternatingTimer.Plan plan) {
         try (EmbeddedDynamoDb engine = EmbeddedDynamoDb.builder().streamShardRecords(500).start();
                 DynamoDbClient raw = DynamoDbClient.builder().endpointOverride(engine.endpoint())
                         .region(Region.US_EAST_1).httpClient(ApacheHttpClient.create())
@@ -70,73 +112,59 @@ public final class StreamTriggerBench {
                 DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(engine.endpoint())
                         .region(Region.US_EAST_1).httpClient(ApacheHttpClient.create())
                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
-                        .build();
-                ConnectorRegistry registry = ConnectorRegistry.load(StreamTriggerBench.class.getClassLoader())) {
-            Connection connection = registry.connector("aws-dynamodb").orElseThrow().connection("accessKeySecret",
-                    Map.of("accessKeyId", "x", "secretAccessKey", "x", "endpointUrl", engine.endpoint().toString()));
+                        .build()) {
+            Connection connection = Environment.connection(registry, engine.endpoint());
             create(raw, "catchup");
             for (int i = 0; i < RECORDS; i++) {
                 put(raw, "catchup", i);
             }
             String streamArn = raw.describeTable(b -> b.tableName("catchup")).table().latestStreamArn();
-            Benchmarks.progress("streamTrigger: " + RECORDS + " records in "
-                    + streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards().size()
-                    + " shards; " + rounds + " rounds each side, alternating, after 2 warm-up rounds");
-            double[] connector = new double[rounds];
-            double[] baseline = new double[rounds];
-            double[] ratios = new double[rounds];
-            for (int round = -2; round < rounds; round++) {
-                // who goes first alternates too, so that neither side always follows the other's garbage
-                long a;
-                long b;
-                if ((round & 1) == 0) {
-                    a = timeConnector(registry, connection, "catchup");
-                    b = timeRaw(streams, streamArn);
-                } else {
-                    b = timeRaw(streams, streamArn);
-                    a = timeConnector(registry, connection, "catchup");
-                }
-                if (round >= 0) {
-                    connector[round] = a;
-                    baseline[round] = b;
-                    ratios[round] = (double) a / b;
-                }
-            }
-            double ratio = median(ratios);
-            System.out.println(String.format(Locale.ROOT, "ratio streamTrigger %.3f", ratio));
-            System.out.println();
-            System.out.println("| scenario | connector | raw SDK baseline | ratio | target | met |");
-            System.out.println("| --- | ---: | ---: | ---: | ---: | --- |");
-            System.out.println(String.format(Locale.ROOT, "| streamTrigger (catch-up of %d records) | %s | %s |"
-                    + " %.3f | ≤ %.2f | %s |", RECORDS, Measurement.time(median(connector)),
-                    Measurement.time(median(baseline)), ratio, TARGET, ratio <= TARGET ? "yes" : "NO"));
-            System.out.println(String.format(Locale.ROOT, "| events per second, catch-up | %.0f | %.0f | | | |",
-                    RECORDS / (median(connector) / 1e9), RECORDS / (median(baseline) / 1e9)));
-            live(raw, registry, connection);
+            int shards = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards().size();
+            Benchmarks.progress("streamTrigger: " + RECORDS + " records in " + shards + " shards; catch-up of the"
+                    + " whole stream per round, alternating");
+            AlternatingTimer.Result result = new AlternatingTimer().run(plan,
+                    i -> timeConnector(registry, connection, "catchup", false), i -> timeRaw(streams, streamArn));
+            Benchmarks.progress("streamTrigger, every event read (converted to plain JSON) by the handler");
+            AlternatingTimer.Result read = new AlternatingTimer().run(plan,
+                    i -> timeConnector(registry, connection, "catchup", true), i -> timeRaw(streams, streamArn));
+            String catchUp = String.format(Locale.ROOT, "%.0f events/s, raw loop %.0f events/s",
+                    RECORDS / (result.connectorNanos() / 1e9), RECORDS / (result.baselineNanos() / 1e9));
+            System.out.println("streamTrigger catch-up " + catchUp);
+            String live = live(raw, registry, connection);
+            System.out.println("streamTrigger live " + live);
+            return List.of(Measurement.of("streamTrigger", result, TARGET, String.format(Locale.ROOT,
+                    "catch-up of %d records in %d shards per round, handed on unread, median of %d alternating"
+                    + " rounds: %s; live, %d writes at %d/s: %s", RECORDS, shards, result.rounds(), catchUp,
+                    LIVE_RECORDS, LIVE_RATE_PER_SECOND, live)),
+                    Measurement.detail("streamTrigger, events read", read, String.format(Locale.ROOT,
+                            "the same catch-up with every event read by the handler (its conversion to plain"
+                            + " JSON paid): %.0f events/s", RECORDS / (read.connectorNanos() / 1e9))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
-        System.exit(0);
     }
 
-    private static long timeConnector(ConnectorRegistry registry, Connection connection, String table) {
+    /** @param readEvents whether the handler reads each event (as a workflow does), which converts it */
+    private static long timeConnector(ConnectorRegistry registry, Connection connection, String table,
+            boolean readEvents) {
         AtomicLong seen = new AtomicLong();
-        long start = System.nanoTime();
         try (TriggerSource source = registry.trigger("streamRecords").open(connection,
                 Map.of("region", "us-east-1", "tableName", table, "batchSize", 1000), System.getLogger("bench"))) {
             TriggerState[] state = {TriggerState.empty()};
-            new TriggerRunner(source, new MemoryStore(state), (partition, record) -> seen.incrementAndGet(),
+            new TriggerRunner(source, new MemoryStore(state), (partition, record) -> seen.addAndGet(
+                    !readEvents || record.event().containsKey("newImage") ? 1 : 0),
                     new TriggerRunner.Listener() {
                     }, Duration.ofMillis(1), Duration.ofHours(1), Clock.systemUTC()).runUntilIdle();
         }
-        long nanos = System.nanoTime() - start;
         if (seen.get() != RECORDS) {
             throw new IllegalStateException("the trigger read " + seen.get() + " records, not " + RECORDS);
         }
-        return nanos;
+        return seen.get();
     }
 
     /** The baseline: what a hand-written consumer of a closed stream does, parents first, records counted. */
     private static long timeRaw(DynamoDbStreamsClient streams, String streamArn) {
-        long start = System.nanoTime();
         List<Shard> shards = new ArrayList<>();
         String last = null;
         do {
@@ -169,15 +197,15 @@ public final class StreamTriggerBench {
                 done.add(shard.shardId());
             }
         }
-        long nanos = System.nanoTime() - start;
         if (seen != RECORDS) {
             throw new IllegalStateException("the raw loop read " + seen + " records, not " + RECORDS);
         }
-        return nanos;
+        return seen;
     }
 
     /** A writer at a steady rate while the host watches: write-to-start latency, events per second and lag. */
-    private static void live(DynamoDbClient raw, ConnectorRegistry registry, Connection connection) throws Exception {
+    private static String live(DynamoDbClient raw, ConnectorRegistry registry, Connection connection)
+            throws InterruptedException {
         create(raw, "live");
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Long> lags = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -225,13 +253,12 @@ public final class StreamTriggerBench {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] sortedLags = lags.stream().mapToLong(Long::longValue).sorted().toArray();
         double seconds = (firstAndLast[1] - firstAndLast[0]) / 1e9;
-        System.out.println(String.format(Locale.ROOT, "| live: %d writes at %d/s | write to workflow start p50 %d ms,"
-                + " p99 %d ms | %.0f events/s | lag p50 %d ms, p99 %d ms | | |", LIVE_RECORDS, LIVE_RATE_PER_SECOND,
-                percentile(sorted, 50), percentile(sorted, 99), seen.get() / Math.max(seconds, 1e-9),
-                percentile(sortedLags, 50), percentile(sortedLags, 99)));
         if (seen.get() != LIVE_RECORDS) {
             throw new IllegalStateException("the watcher saw " + seen.get() + " of " + LIVE_RECORDS + " records");
         }
+        return String.format(Locale.ROOT, "write to workflow start p50 %d ms, p99 %d ms; %.0f events/s; lag p50 %d"
+                + " ms, p99 %d ms (whole-second creation times)", percentile(sorted, 50), percentile(sorted, 99),
+                seen.get() / Math.max(seconds, 1e-9), percentile(sortedLags, 50), percentile(sortedLags, 99));
     }
 
     private static void create(DynamoDbClient raw, String table) {
@@ -249,13 +276,6 @@ public final class StreamTriggerBench {
         item.put("name", AttributeValue.fromS("item number " + i));
         item.put("writtenAt", AttributeValue.fromN(Long.toString(System.currentTimeMillis())));
         raw.putItem(b -> b.tableName(table).item(item));
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static long percentile(long[] sorted, int p) {

@@ -2,6 +2,7 @@ package io.connectorkit.dynamodb;
 
 import io.connectorkit.spi.ActionContext;
 import io.connectorkit.spi.ConnectorException;
+import io.connectorkit.spi.DeadLetterTable;
 import io.connectorkit.spi.ErrorCode;
 import io.connectorkit.spi.TriggerBatch;
 import io.connectorkit.spi.TriggerPartition;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
@@ -51,12 +53,17 @@ final class DynamoDbStreamSource implements TriggerSource {
     private final StreamEvents events;
     private final boolean skipTrimmed;
     private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
+    /** The table client of the trigger's region and connection, for dead-letter tables. */
+    private final DynamoDbClient tables;
+    private final String region;
 
-    DynamoDbStreamSource(ActionContext context, DynamoDbStreamsClient streams, String table, String streamArn,
-            String viewType, String startingPosition, Set<String> eventNames, int batchSize, ItemFormat format,
-            boolean skipTrimmed) {
+    DynamoDbStreamSource(ActionContext context, DynamoDbStreamsClient streams, DynamoDbClient tables, String region,
+            String table, String streamArn, String viewType, String startingPosition, Set<String> eventNames,
+            int batchSize, ItemFormat format, boolean skipTrimmed) {
         this.context = context;
         this.streams = streams;
+        this.tables = tables;
+        this.region = region;
         this.table = table;
         this.streamArn = streamArn;
         this.viewType = viewType;
@@ -106,6 +113,11 @@ final class DynamoDbStreamSource implements TriggerSource {
                     + " images): disable the stream and enable it again with the view type the workflow needs");
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<DeadLetterTable> deadLetterTable(String name) {
+        return Optional.of(DeadLetterTables.check(tables, region, name));
     }
 
     @Override

@@ -76,9 +76,9 @@ final class StreamRecordsTrigger implements Trigger {
                     + " NEW_AND_OLD_IMAGES to see items before and after each change)");
         }
         return new DynamoDbStreamSource(context, connector.clients().streamsClient(context.connection(), region),
-                description.tableName(), description.latestStreamArn(), stream.streamViewTypeAsString(),
-                inputs.string(STARTING_POSITION), eventNames, (int) batchSize, format,
-                "skip".equals(inputs.string(ON_TRIMMED_DATA)));
+                connector.clients().client(context.connection(), region), region, description.tableName(),
+                description.latestStreamArn(), stream.streamViewTypeAsString(), inputs.string(STARTING_POSITION),
+                eventNames, (int) batchSize, format, "skip".equals(inputs.string(ON_TRIMMED_DATA)));
     }
 
     private static TableDescription describe(DynamoDbConnector connector, ActionContext context, String region,

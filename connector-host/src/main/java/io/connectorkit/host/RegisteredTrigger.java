@@ -124,6 +124,11 @@ public final class RegisteredTrigger {
         }
 
         @Override
+        public java.util.Optional<io.connectorkit.spi.DeadLetterTable> deadLetterTable(String table) {
+            return named(() -> source.deadLetterTable(table));
+        }
+
+        @Override
         public void close() {
             named(() -> {
                 source.close();

@@ -22,8 +22,12 @@ import java.util.Set;
  * handled: a host killed in between reads that batch again (its records, and only they, may run twice) and loses
  * nothing.
  *
- * <p>Partitions are listed again on a timer and whenever one ends. A round in which no partition had records is
- * followed by a pause. {@link #stop()} (from another thread, e.g. a shutdown hook) lets the batch in hand finish and
+ * <p>Partitions are listed again on a timer, and when one ends whose children the last listing does not hold yet
+ * (a partition that was still open then): a partition that ended with a child already listed (catching up on
+ * partitions closed before they were listed) goes on to that child without a listing per partition. Any partition
+ * ended since the last listing also has the partitions listed again before a round without records pauses (or
+ * {@link #runUntilIdle()} returns), so that a child appearing later, beside one that was listed, is still found at
+ * once when the runner has nothing else to read. A round in which no partition had records is followed by a pause. {@link #stop()} (from another thread, e.g. a shutdown hook) lets the batch in hand finish and
  * its position be stored, then {@link #run()} returns.
  */
 public final class TriggerRunner {
@@ -106,9 +110,13 @@ public final class TriggerRunner {
             partitions.forEach(p -> freshIds.add(p.id()));
         }
         Instant listed = clock.instant();
+        // a partition ended since the last listing: its later children are looked for before the runner idles
+        boolean endedSinceListing = false;
         while (!stopping) {
             boolean anyRecords = false;
             boolean anyEnded = false;
+            // a partition ended this round whose children the listing does not hold: list again at once
+            boolean childrenUnlisted = false;
             for (String partitionId : readable(partitions, state)) {
                 if (stopping) {
                     break;
@@ -142,20 +150,33 @@ public final class TriggerRunner {
                     state = next;
                 }
                 anyRecords |= !batch.records().isEmpty();
-                anyEnded |= batch.ended();
+                if (batch.ended()) {
+                    anyEnded = true;
+                    endedSinceListing = true;
+                    childrenUnlisted |= partitions.stream().noneMatch(p -> p.parentIds().contains(partitionId));
+                }
             }
-            if (anyEnded || Duration.between(listed, clock.instant()).compareTo(rediscoverEvery) >= 0) {
+            boolean idle = !anyRecords && !anyEnded;
+            if (childrenUnlisted || (idle && endedSinceListing)
+                    || Duration.between(listed, clock.instant()).compareTo(rediscoverEvery) >= 0) {
+                Set<String> before = new HashSet<>();
+                partitions.forEach(p -> before.add(p.id()));
                 partitions = source.partitions();
                 listed = clock.instant();
+                endedSinceListing = false;
                 Set<String> ids = new HashSet<>();
                 partitions.forEach(p -> ids.add(p.id()));
+                if (!before.containsAll(ids)) {
+                    // new partitions may be readable now: another round before any pause
+                    idle = false;
+                }
                 TriggerState smaller = state.forgetEndedExcept(ids);
                 if (!smaller.equals(state)) {
                     store.save(smaller);
                     state = smaller;
                 }
             }
-            if (!anyRecords && !anyEnded) {
+            if (idle) {
                 if (untilIdle) {
                     return;
                 }

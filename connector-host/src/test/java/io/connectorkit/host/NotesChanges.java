@@ -30,6 +30,8 @@ final class NotesChanges implements Trigger {
         final Map<String, List<Map<String, Object>>> records = new LinkedHashMap<>();
         final List<String> closed = new ArrayList<>();
         final List<String> reads = new ArrayList<>();
+        /** How often the partitions were listed. */
+        int listings;
 
         synchronized Log open(String partition, String... parentIds) {
             parents.put(partition, List.of(parentIds));
@@ -72,6 +74,7 @@ final class NotesChanges implements Trigger {
             @Override
             public List<TriggerPartition> partitions() {
                 synchronized (log) {
+                    log.listings++;
                     List<TriggerPartition> out = new ArrayList<>();
                     log.parents.forEach((id, parents) -> out.add(new TriggerPartition(id, parents,
                             log.closed.contains(id))));

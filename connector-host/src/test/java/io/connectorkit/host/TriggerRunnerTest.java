@@ -78,6 +78,59 @@ class TriggerRunnerTest {
     }
 
     @Test
+    void partitionsClosedBeforeTheyWereListedAreReadInLineageWithoutAListingPerPartition() {
+        notes.changes.open("a").add("a", "n", "1").add("a", "n", "2").add("a", "n", "3").close("a")
+                .open("b", "a").add("b", "n", "4").add("b", "n", "5").add("b", "n", "6").close("b")
+                .open("c", "b").add("c", "n", "7").close("c")
+                .open("d", "c").add("d", "n", "8");
+        MemoryStore store = new MemoryStore();
+        List<String> seen = new ArrayList<>();
+        try (TriggerSource source = open()) {
+            runner(source, store, (p, r) -> seen.add(p + ":" + r.event().get("text"))).runUntilIdle();
+        }
+        assertEquals(List.of("a:1", "a:2", "a:3", "b:4", "b:5", "b:6", "c:7", "d:8"), seen);
+        // when the runner started, and once more before it went idle with partitions ended since
+        assertEquals(2, notes.changes.listings);
+        assertEquals(Set.of("a", "b", "c"), store.state.ended());
+    }
+
+    @Test
+    void aPartitionEndingBeforeItsChildWasListedHasItsChildFoundAtOnce() {
+        notes.changes.open("a").add("a", "n", "1");
+        MemoryStore store = new MemoryStore();
+        List<String> seen = new ArrayList<>();
+        try (TriggerSource source = open()) {
+            runner(source, store, (p, r) -> {
+                seen.add(p + ":" + r.event().get("text"));
+                if (r.event().get("text").equals("1")) {
+                    // the partition rolls over while its last record runs: its child did not exist when listed
+                    notes.changes.close("a").open("b", "a").add("b", "n", "2");
+                }
+            }).runUntilIdle();
+        }
+        assertEquals(List.of("a:1", "b:2"), seen);
+        assertEquals(List.of("a", "a", "b", "b"), notes.changes.reads, "b read right after a ended, with no idle round");
+    }
+
+    @Test
+    void aSecondChildAppearingAfterTheFirstWasListedIsStillReadBeforeTheRunnerIdles() {
+        notes.changes.open("a").add("a", "n", "1").close("a").open("b", "a").add("b", "n", "2");
+        MemoryStore store = new MemoryStore();
+        List<String> seen = new ArrayList<>();
+        try (TriggerSource source = open()) {
+            runner(source, store, (p, r) -> {
+                seen.add(p + ":" + r.event().get("text"));
+                if (r.event().get("text").equals("2")) {
+                    // a split whose second child shows up only after the first was listed
+                    notes.changes.open("c", "a").add("c", "n", "3");
+                }
+            }).runUntilIdle();
+        }
+        assertEquals(List.of("a:1", "b:2", "c:3"), seen);
+        assertEquals(Set.of("a"), store.state.ended());
+    }
+
+    @Test
     void aFailingRecordStopsTheRunnerWithThePositionJustBeforeIt() {
         notes.changes.open("a");
         for (int i = 1; i <= 5; i++) {

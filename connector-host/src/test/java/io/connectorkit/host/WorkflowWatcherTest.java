@@ -142,4 +142,40 @@ class WorkflowWatcherTest {
                 noTrigger.getMessage());
         assertEquals(List.of(), notes.changes.reads);
     }
+
+    @Test
+    void aDeadLetterTableIsSpelledAsAMappingAndRefusedByATriggerThatWritesNone() {
+        notes.changes.open("p").add("p", "a", "one");
+        Workflow.TriggerSpec spec = Workflow.parse("""
+                name: w
+                trigger: {action: changes, onFailure: deadLetter, deadLetter: {table: failed}}
+                steps:
+                  - {name: copy, action: put, inputs: {key: k, value: 1}}
+                """, "w.yaml").trigger().orElseThrow();
+        assertEquals("failed", spec.deadLetterTable());
+        assertEquals("", spec.deadLetter());
+        assertEquals("table 'failed'", spec.deadLetterTarget());
+
+        WorkflowException empty = assertThrows(WorkflowException.class, () -> watcher("""
+                trigger: {action: changes, onFailure: deadLetter, deadLetter: {tabel: failed}}
+                steps:
+                  - {name: copy, action: put, inputs: {key: k, value: 1}}
+                """));
+        assertTrue(empty.getMessage().contains("field 'deadLetter' has an unknown field 'tabel'; known: table")
+                && empty.getMessage().contains("field 'deadLetter' needs a 'table'"), empty.getMessage());
+        WorkflowException stop = assertThrows(WorkflowException.class, () -> watcher("""
+                trigger: {action: changes, deadLetter: {table: failed}}
+                steps:
+                  - {name: copy, action: put, inputs: {key: k, value: 1}}
+                """));
+        assertTrue(stop.getMessage().contains("'deadLetter' is given but 'onFailure' is stop"), stop.getMessage());
+        WorkflowException unsupported = assertThrows(WorkflowException.class, () -> watcher("""
+                trigger: {action: changes, onFailure: deadLetter, deadLetter: {table: failed}}
+                steps:
+                  - {name: copy, action: put, inputs: {key: k, value: 1}}
+                """));
+        assertTrue(unsupported.getMessage().contains("names table 'failed', but trigger 'notes/changes' writes no"
+                + " dead letters to tables: name a file instead"), unsupported.getMessage());
+        assertEquals(List.of(), notes.changes.reads);
+    }
 }

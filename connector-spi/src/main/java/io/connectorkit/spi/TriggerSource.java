@@ -15,7 +15,8 @@ import java.util.Optional;
 public interface TriggerSource extends AutoCloseable {
     /**
      * The partitions the source lists now, with their lineage. A host asks when it starts, again on a timer and
-     * whenever a partition ends, since new partitions appear as the source splits or rolls its partitions over.
+     * when a partition ends whose children it has not listed yet, since new partitions appear as the source splits
+     * or rolls its partitions over.
      */
     List<TriggerPartition> partitions();
 
@@ -52,6 +53,20 @@ public interface TriggerSource extends AutoCloseable {
      * @return the reason, worded to follow the field's name and to say what to change; empty when events may carry it
      */
     default Optional<String> absentField(String field) {
+        return Optional.empty();
+    }
+
+    /**
+     * How a host writes failed records into the table {@code table} of this source's service (a workflow's
+     * {@code trigger.deadLetter: {table: NAME}}), checked before anything is read: the table exists and its key is
+     * {@value DeadLetterTable#KEY} alone, as text. Asked once, when the host opens the workflow.
+     *
+     * @return empty when this trigger's connector writes no dead letters to tables (a host then refuses the
+     *         workflow: a dead-letter file still works)
+     * @throws ConnectorException {@link ErrorCode#INVALID_INPUT} naming {@code deadLetter}, the table and what to
+     *                            change, when the table is missing or keyed otherwise
+     */
+    default Optional<DeadLetterTable> deadLetterTable(String table) {
         return Optional.empty();
     }
 

@@ -4,6 +4,7 @@ import io.connectorkit.host.temporal.NamedWorkflowFile;
 import io.connectorkit.host.temporal.StepPolicy;
 import io.connectorkit.host.temporal.TemporalHost;
 import io.connectorkit.host.workflow.PlainJson;
+import io.connectorkit.host.workflow.Workflow;
 import io.connectorkit.host.workflow.WorkflowEngine;
 import io.connectorkit.host.workflow.WorkflowException;
 import io.connectorkit.host.workflow.WorkflowResult;
@@ -70,6 +71,13 @@ final class RunCommand extends Command {
                     + " running already") + ": id " + id + " on " + target);
             cli.out().println("One child workflow per record, id " + id + "/<record id>. To stop it after the batch"
                     + " in hand: temporal workflow signal --workflow-id " + id + " --name stop");
+            Workflow.TriggerSpec spec = file.workflow().trigger().orElseThrow();
+            if (spec.onFailure() == Workflow.OnFailure.DEAD_LETTER) {
+                // said rather than passed over: the trigger workflow starts children and never waits for them
+                cli.err().println("run: trigger.deadLetter (" + spec.deadLetterTarget() + ") does not apply on"
+                        + " Temporal: a record whose steps fail is a failed child workflow, kept in Temporal;"
+                        + " 'watch' writes dead letters");
+            }
             return OK;
         }
         String workflowId = args.option("--workflow-id").orElseGet(() -> TemporalHost.workflowId(file.workflow()));

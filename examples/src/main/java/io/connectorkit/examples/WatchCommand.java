@@ -43,7 +43,8 @@ final class WatchCommand extends Command {
                 restarted, the watcher resumes with nothing lost; only the records of the batch in hand when
                 it died may run twice. SIGTERM lets the batch in hand finish, stores it and exits 0.
                 A record whose steps still fail after trigger.retries stops the watcher (exit 1, the record
-                first when restarted) or goes to trigger.deadLetter, as trigger.onFailure says.
+                first when restarted) or goes to trigger.deadLetter (a file, or {table: NAME}: an item
+                keyed by recordId), as trigger.onFailure says.
 
                 Options:
                   --state FILE      where positions are kept (default: WORKFLOW.yaml.state.json beside it)

@@ -61,24 +61,37 @@ public record Workflow(String name, String description, Map<String, ConnectionSp
      *   inputs: {region: eu-west-1, tableName: orders}
      *   retries: 3                     # runs of a failing record after the first, with backoff
      *   onFailure: stop                # or deadLetter
-     *   deadLetter: failed.jsonl       # with deadLetter: the file each failed record is appended to
+     *   deadLetter: failed.jsonl       # with deadLetter: the file each failed record is appended to,
+     *                                  # or {table: orders-failed}: a table the trigger's connector writes to
      *   maxRecordAgeSeconds: 3600      # optional: an older record is a failure of that record
      * }</pre>
      *
      * @param deadLetter          the file failed records are appended to, one JSON object a line; empty unless
-     *                            {@code onFailure} is {@code deadLetter}
+     *                            {@code onFailure} is {@code deadLetter} and no table is named
+     * @param deadLetterTable     the table failed records are written to, an item each, through the trigger's
+     *                            connector ({@link io.connectorkit.spi.DeadLetterTable}); empty unless
+     *                            {@code onFailure} is {@code deadLetter} and no file is named
      * @param maxRecordAgeSeconds 0 for no limit
      */
     public record TriggerSpec(String trigger, Map<String, Object> inputs, int retries, OnFailure onFailure,
-            String deadLetter, long maxRecordAgeSeconds) {
+            String deadLetter, String deadLetterTable, long maxRecordAgeSeconds) {
         public TriggerSpec {
             Objects.requireNonNull(trigger, "trigger");
             inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
             Objects.requireNonNull(onFailure, "onFailure");
             Objects.requireNonNull(deadLetter, "deadLetter");
+            Objects.requireNonNull(deadLetterTable, "deadLetterTable");
             if (retries < 0 || maxRecordAgeSeconds < 0) {
                 throw new IllegalArgumentException("retries and maxRecordAgeSeconds are not negative");
             }
+            if (!deadLetter.isEmpty() && !deadLetterTable.isEmpty()) {
+                throw new IllegalArgumentException("a dead-letter file or a dead-letter table, not both");
+            }
+        }
+
+        /** Where failed records go, as messages name it: {@code file failed.jsonl} or {@code table 'orders-failed'}. */
+        public String deadLetterTarget() {
+            return deadLetterTable.isEmpty() ? "file " + deadLetter : "table '" + deadLetterTable + "'";
         }
     }
 
@@ -86,7 +99,7 @@ public record Workflow(String name, String description, Map<String, ConnectionSp
     public enum OnFailure {
         /** The watcher stops at the record, reports it, and begins with it when restarted. */
         STOP("stop"),
-        /** The record, the failing step and its error go to the dead-letter file; the partition moves on. */
+        /** The record, the failing step and its error go to the dead-letter file or table; the partition moves on. */
         DEAD_LETTER("deadLetter");
 
         private final String key;
@@ -138,6 +151,7 @@ public record Workflow(String name, String description, Map<String, ConnectionSp
             "trigger");
     private static final Set<String> TRIGGER_FIELDS = Set.of("action", "inputs", "retries", "onFailure",
             "deadLetter", "maxRecordAgeSeconds");
+    private static final Set<String> DEAD_LETTER_TABLE_FIELDS = Set.of("table");
     private static final int DEFAULT_RETRIES = 3;
     private static final Set<String> STEP_FIELDS = Set.of("name", "action", "inputs", "show");
     private static final Set<String> CONNECTION_FIELDS = Set.of("type", "inputs");
@@ -230,17 +244,33 @@ public record Workflow(String name, String description, Map<String, ConnectionSp
         } else if (!failure.equals(OnFailure.STOP.key())) {
             problems.add(where + " field 'onFailure' must be stop or deadLetter, not '" + failure + "'");
         }
-        String deadLetter = text(fields.get("deadLetter"), where + " field 'deadLetter'", problems).orElse("");
-        if (onFailure == OnFailure.DEAD_LETTER && deadLetter.isEmpty()) {
-            problems.add(where + " field 'deadLetter' must name the file failed records are written to, as"
-                    + " 'onFailure' is deadLetter");
-        } else if (onFailure == OnFailure.STOP && !deadLetter.isEmpty()) {
+        String deadLetter = "";
+        String deadLetterTable = "";
+        Object given = fields.get("deadLetter");
+        if (given instanceof Map<?, ?>) {
+            String tableWhere = where + " field 'deadLetter'";
+            Map<String, Object> table = object(given, tableWhere, problems);
+            unknownFields(table, DEAD_LETTER_TABLE_FIELDS, tableWhere, problems);
+            deadLetterTable = text(table.get("table"), tableWhere + " field 'table'", problems).orElse("");
+            if (deadLetterTable.isEmpty() && table.get("table") == null) {
+                problems.add(tableWhere + " needs a 'table': the table failed records are written to, as in"
+                        + " deadLetter: {table: orders-failed}");
+            }
+        } else {
+            deadLetter = text(given, where + " field 'deadLetter'", problems).orElse("");
+        }
+        boolean named = given != null;
+        if (onFailure == OnFailure.DEAD_LETTER && !named) {
+            problems.add(where + " field 'deadLetter' must name the file failed records are written to (deadLetter:"
+                    + " failed.jsonl) or a table ({table: orders-failed}), as 'onFailure' is deadLetter");
+        } else if (onFailure == OnFailure.STOP && named) {
             problems.add(where + " field 'deadLetter' is given but 'onFailure' is stop: set onFailure: deadLetter");
         }
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new TriggerSpec(key.orElseThrow(), inputs, (int) retries, onFailure, deadLetter, maxAge));
+        return Optional.of(new TriggerSpec(key.orElseThrow(), inputs, (int) retries, onFailure, deadLetter,
+                deadLetterTable, maxAge));
     }
 
     /** A whole number of at least 0 (at most a million for retries' sake), or the default when absent. */

@@ -345,6 +345,15 @@ public final class WorkflowEngine implements AutoCloseable {
             return Optional.ofNullable(connections.get(connectorKey));
         }
 
+        /**
+         * A discovered action, for what a host runs beside the steps (a dead-letter table's write).
+         *
+         * @throws ConnectorException {@code NOT_FOUND} when no discovered connector has it
+         */
+        public RegisteredAction registeredAction(String key) {
+            return registry.action(key);
+        }
+
         /** The engine's logger, for what a host reports beside the steps. */
         public System.Logger logger() {
             return logger;

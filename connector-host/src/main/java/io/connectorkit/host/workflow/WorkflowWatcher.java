@@ -1,8 +1,10 @@
 package io.connectorkit.host.workflow;
 
+import io.connectorkit.host.RegisteredAction;
 import io.connectorkit.host.RegisteredTrigger;
 import io.connectorkit.host.TriggerRunner;
 import io.connectorkit.spi.ConnectorException;
+import io.connectorkit.spi.DeadLetterTable;
 import io.connectorkit.spi.Json;
 import io.connectorkit.spi.TriggerBatch;
 import io.connectorkit.spi.TriggerRecord;
@@ -30,8 +32,10 @@ import java.util.TreeSet;
  *
  * <p>A record whose steps fail is run again with backoff ({@code trigger.retries} more times) while the records
  * after it in its partition wait; then {@code trigger.onFailure} decides: {@code stop} stops the watcher at that
- * record (it is reported, and a restarted watcher begins with it), {@code deadLetter} appends the record, the
- * failing step and its error to the dead-letter file and moves on. A record older than
+ * record (it is reported, and a restarted watcher begins with it), {@code deadLetter} writes the record, the
+ * failing step and its error to the dead-letter file (a JSON line, forced to disk) or table (an item keyed by the
+ * record's id, written by the trigger's connector: see {@link DeadLetterTable}) and moves on; a dead letter that
+ * cannot be written stops the watcher at that record. A record older than
  * {@code trigger.maxRecordAgeSeconds} fails without running. Nothing is passed over in silence.
  */
 public final class WorkflowWatcher implements AutoCloseable {
@@ -75,12 +79,18 @@ public final class WorkflowWatcher implements AutoCloseable {
     private final TriggerRunner runner;
     private final Reporter reporter;
     private final Clock clock;
+    /** The action that writes a dead letter to the table, and how; null with a dead-letter file. */
+    private final RegisteredAction deadLetterAction;
+    private final DeadLetterTable deadLetterTable;
 
     private WorkflowWatcher(WorkflowEngine.Plan plan, TriggerSource source, TriggerRunner.PositionStore store,
-            Reporter reporter, Duration pollInterval, Duration rediscoverEvery, Clock clock) {
+            Reporter reporter, Duration pollInterval, Duration rediscoverEvery, Clock clock,
+            RegisteredAction deadLetterAction, DeadLetterTable deadLetterTable) {
         this.plan = plan;
         this.spec = plan.workflow().trigger().orElseThrow();
         this.source = source;
+        this.deadLetterAction = deadLetterAction;
+        this.deadLetterTable = deadLetterTable;
         this.reporter = reporter;
         this.clock = clock;
         this.runner = new TriggerRunner(source, store, this::handle, new TriggerRunner.Listener() {
@@ -98,12 +108,14 @@ public final class WorkflowWatcher implements AutoCloseable {
 
     /**
      * Opens the plan's trigger and checks, before anything is read, that every {@code ${trigger.FIELD…}} the steps
-     * use is one its events can carry.
+     * use is one its events can carry, and that a dead-letter table exists and is keyed as
+     * {@link DeadLetterTable} says (the trigger's connector checks it).
      *
      * @param pollInterval    the pause after a round that found no records
      * @param rediscoverEvery how often the trigger's partitions are listed again
-     * @throws WorkflowException   a step reads a field the trigger's events never carry
-     * @throws ConnectorException  the trigger refused its inputs or its source
+     * @throws WorkflowException   a step reads a field the trigger's events never carry, or the trigger's
+     *                             connector writes no dead-letter tables
+     * @throws ConnectorException  the trigger refused its inputs, its source or the dead-letter table
      */
     public static WorkflowWatcher open(WorkflowEngine.Plan plan, TriggerRunner.PositionStore store, Reporter reporter,
             Duration pollInterval, Duration rediscoverEvery, Clock clock) {
@@ -128,7 +140,18 @@ public final class WorkflowWatcher implements AutoCloseable {
             if (!problems.isEmpty()) {
                 throw new WorkflowException(plan.workflow().name(), problems);
             }
-            return new WorkflowWatcher(plan, source, store, reporter, pollInterval, rediscoverEvery, clock);
+            RegisteredAction deadLetterAction = null;
+            DeadLetterTable deadLetterTable = null;
+            if (!spec.deadLetterTable().isEmpty()) {
+                deadLetterTable = source.deadLetterTable(spec.deadLetterTable()).orElseThrow(() ->
+                        new WorkflowException(plan.workflow().name(), List.of("trigger field 'deadLetter' names table '"
+                                + spec.deadLetterTable() + "', but trigger '" + trigger.qualifiedKey() + "' writes no"
+                                + " dead letters to tables: name a file instead (deadLetter: failed.jsonl)")));
+                deadLetterAction = plan.registeredAction(trigger.descriptor().connectorKey() + "/"
+                        + deadLetterTable.actionKey());
+            }
+            return new WorkflowWatcher(plan, source, store, reporter, pollInterval, rediscoverEvery, clock,
+                    deadLetterAction, deadLetterTable);
         } catch (RuntimeException e) {
             source.close();
             throw e;
@@ -185,16 +208,21 @@ public final class WorkflowWatcher implements AutoCloseable {
             throw new RecordFailedException(record, what + "; stopped there (trigger.onFailure: stop): a restart"
                     + " begins with this record", error);
         }
-        deadLetter(partitionId, record, failed, error, tooOld, attempts);
-        reporter.notice(what + "; written to " + spec.deadLetter() + " (trigger.onFailure: deadLetter)");
+        Map<String, Object> letter = deadLetter(partitionId, record, failed, error, tooOld, attempts);
+        if (deadLetterTable != null) {
+            writeToTable(record, letter);
+        } else {
+            appendToFile(record, letter);
+        }
+        reporter.notice(what + "; written to " + spec.deadLetterTarget() + " (trigger.onFailure: deadLetter)");
     }
 
-    /** Appends one JSON line and forces it to disk before the partition moves on. */
-    private void deadLetter(String partitionId, TriggerRecord record, StepResult failed, ConnectorException error,
-            String tooOld, int attempts) {
+    /** The dead letter: the same fields in a file's line and a table's item, the record's id (the table's key) first. */
+    private Map<String, Object> deadLetter(String partitionId, TriggerRecord record, StepResult failed,
+            ConnectorException error, String tooOld, int attempts) {
         Map<String, Object> line = new LinkedHashMap<>();
+        line.put(DeadLetterTable.KEY, record.id());
         line.put("workflow", plan.workflow().name());
-        line.put("recordId", record.id());
         line.put("partition", partitionId);
         line.put("at", Instant.now(clock).toString());
         line.put("runs", attempts);
@@ -202,6 +230,27 @@ public final class WorkflowWatcher implements AutoCloseable {
         line.put("code", error == null ? "TOO_OLD" : error.code().name());
         line.put("message", tooOld != null ? tooOld : error.getMessage());
         line.put("event", record.event());
+        return line;
+    }
+
+    /**
+     * Writes the item with the trigger's connector and connection before the partition moves on; the item's key is
+     * the record's id, so a record dead-lettered again after a restart replaces its own item.
+     */
+    private void writeToTable(TriggerRecord record, Map<String, Object> item) {
+        Map<String, Object> inputs = new LinkedHashMap<>(deadLetterTable.inputs());
+        inputs.put(deadLetterTable.itemInput(), item);
+        try {
+            deadLetterAction.run(plan.connection(deadLetterAction.descriptor().connectorKey()).orElse(null), inputs,
+                    plan.logger(), false);
+        } catch (ConnectorException e) {
+            throw new IllegalStateException("could not write record " + record.id() + " to the dead-letter "
+                    + spec.deadLetterTarget() + ": " + e.code() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends one JSON line and forces it to disk before the partition moves on. */
+    private void appendToFile(TriggerRecord record, Map<String, Object> line) {
         byte[] bytes = (Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel out = FileChannel.open(Path.of(spec.deadLetter()), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
