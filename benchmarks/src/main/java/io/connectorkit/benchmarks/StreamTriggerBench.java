@@ -3,6 +3,7 @@ package io.connectorkit.benchmarks;
 import io.connectorkit.dynamodb.embedded.EmbeddedDynamoDb;
 import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.host.TriggerRunner;
+import io.connectorkit.host.TriggerRunner.PositionStore;
 import io.connectorkit.host.TriggerState;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.TriggerSource;
@@ -156,9 +157,9 @@ public final class StreamTriggerBench {
         AtomicLong seen = new AtomicLong();
         try (TriggerSource source = registry.trigger("streamRecords").open(connection,
                 Map.of("region", "us-east-1", "tableName", table, "batchSize", 1000), System.getLogger("bench"))) {
-            TriggerState[] state = {TriggerState.empty()};
-            new TriggerRunner(source, new MemoryStore(state), (partition, record) -> seen.addAndGet(
-                    !readEvents || record.event().containsKey("newImage") ? 1 : 0),
+            new TriggerRunner(source, PositionStore.inMemory(TriggerState.empty()),
+                    (partition, record) -> seen.addAndGet(
+                            !readEvents || record.event().containsKey("newImage") ? 1 : 0),
                     new TriggerRunner.Listener() {
                     }, Duration.ofMillis(1), Duration.ofHours(1), Clock.systemUTC()).runUntilIdle();
         }
@@ -223,8 +224,8 @@ public final class StreamTriggerBench {
         long[] firstAndLast = new long[2];
         try (TriggerSource source = registry.trigger("streamRecords").open(connection,
                 Map.of("region", "us-east-1", "tableName", "live", "batchSize", 1000), System.getLogger("bench"))) {
-            TriggerState[] state = {TriggerState.empty()};
-            TriggerRunner runner = new TriggerRunner(source, new MemoryStore(state), (partition, record) -> {
+            TriggerRunner runner = new TriggerRunner(source, PositionStore.inMemory(TriggerState.empty()),
+                    (partition, record) -> {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> image = (Map<String, Object>) record.event().get("newImage");
                 long written = ((Number) image.get("writtenAt")).longValue();
@@ -294,18 +295,5 @@ public final class StreamTriggerBench {
         }
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    /** Positions kept in memory, as a host with its own store would keep them. */
-    private record MemoryStore(TriggerState[] state) implements TriggerRunner.PositionStore {
-        @Override
-        public TriggerState load() {
-            return state[0];
-        }
-
-        @Override
-        public void save(TriggerState next) {
-            state[0] = next;
-        }
     }
 }

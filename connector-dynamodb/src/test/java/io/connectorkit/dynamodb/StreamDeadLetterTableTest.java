@@ -47,7 +47,7 @@ class StreamDeadLetterTableTest {
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x"))).build();
     private final WorkflowEngine engine = new WorkflowEngine(
             ConnectorRegistry.load(StreamDeadLetterTableTest.class.getClassLoader()), System.getLogger("test"));
-    private TriggerState state = TriggerState.empty();
+    private final TriggerRunner.PositionStore store = TriggerRunner.PositionStore.inMemory(TriggerState.empty());
     private final List<String> notices = new ArrayList<>();
 
     @AfterEach
@@ -75,17 +75,7 @@ class StreamDeadLetterTableTest {
                              conditionExpression: "attribute_not_exists(id)"}
                 """.formatted(server.endpoint(), deadLetterTable), "orders-audit.yaml");
         WorkflowEngine.Plan plan = engine.plan(workflow, ConnectionSource.declaredOnly());
-        return WorkflowWatcher.open(plan, new TriggerRunner.PositionStore() {
-            @Override
-            public TriggerState load() {
-                return state;
-            }
-
-            @Override
-            public void save(TriggerState next) {
-                state = next;
-            }
-        }, new WorkflowWatcher.Reporter() {
+        return WorkflowWatcher.open(plan, store, new WorkflowWatcher.Reporter() {
             @Override
             public void notice(String message) {
                 notices.add(message);
@@ -137,7 +127,8 @@ class StreamDeadLetterTableTest {
         assertEquals("k2", event.get("keys").m().get("id").s());
         assertEquals(letter.get("recordId").s(), streamArn + "#" + event.get("sequenceNumber").s());
         assertTrue(notices.stream().anyMatch(n -> n.contains("written to table 'orders-failed'")), notices.toString());
-        assertTrue(state.positions().values().stream().allMatch(p -> p instanceof Map<?, ?>), state.toString());
+        assertTrue(store.load().positions().values().stream().allMatch(p -> p instanceof Map<?, ?>),
+                store.load().toString());
     }
 
     @Test
@@ -155,7 +146,7 @@ class StreamDeadLetterTableTest {
         ConnectorException numeric = assertThrows(ConnectorException.class, () -> watcher("orders-failed"));
         assertTrue(numeric.getMessage().contains("names table 'orders-failed', whose key is recordId (HASH, N): a"
                 + " dead-letter table's key is recordId (type S) alone"), numeric.getMessage());
-        assertEquals(TriggerState.empty(), state, "nothing read, nothing stored");
+        assertEquals(TriggerState.empty(), store.load(), "nothing read, nothing stored");
         assertEquals(0, raw.scan(b -> b.tableName("audit")).count());
     }
 }

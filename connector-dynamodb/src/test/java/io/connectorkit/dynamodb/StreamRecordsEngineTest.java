@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connectorkit.dynamodb.embedded.EmbeddedDynamoDb;
 import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.host.TriggerRunner;
+import io.connectorkit.host.TriggerRunner.PositionStore;
 import io.connectorkit.host.TriggerState;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
@@ -102,19 +103,8 @@ class StreamRecordsEngineTest {
     }
 
     /** Reads until a round finds nothing, from and into {@code state}; notices go to {@code notices}. */
-    private static List<TriggerRecord> drain(TriggerSource source, TriggerState[] state, List<String> notices) {
+    private static List<TriggerRecord> drain(TriggerSource source, PositionStore store, List<String> notices) {
         List<TriggerRecord> seen = new ArrayList<>();
-        TriggerRunner.PositionStore store = new TriggerRunner.PositionStore() {
-            @Override
-            public TriggerState load() {
-                return state[0];
-            }
-
-            @Override
-            public void save(TriggerState next) {
-                state[0] = next;
-            }
-        };
         new TriggerRunner(source, store, (partition, record) -> seen.add(record), new TriggerRunner.Listener() {
             @Override
             public void notice(String message) {
@@ -130,7 +120,7 @@ class StreamRecordsEngineTest {
             StreamWorkload.createTable(engine.raw, "orders", StreamViewType.NEW_AND_OLD_IMAGES);
             List<StreamWorkload.Change> changes = new StreamWorkload(engine.raw, "orders", 19, ENGINE_BATCHES)
                     .write(10_000);
-            TriggerState[] state = {TriggerState.empty()};
+            PositionStore state = PositionStore.inMemory(TriggerState.empty());
             List<String> notices = new ArrayList<>();
             try (TriggerSource source = engine.open("orders", "batchSize", 1000)) {
                 List<TriggerRecord> events = drain(source, state, notices);
@@ -138,7 +128,7 @@ class StreamRecordsEngineTest {
                 StreamAssertions.sameChanges(changes, events, StreamViewType.NEW_AND_OLD_IMAGES);
                 List<TriggerPartition> shards = source.partitions();
                 assertTrue(shards.size() >= 20, "shards: " + shards.size());
-                assertEquals(shards.size() - 1, state[0].ended().size(), "every closed shard read to its end");
+                assertEquals(shards.size() - 1, state.load().ended().size(), "every closed shard read to its end");
                 assertEquals(List.of(), notices);
             }
         }
@@ -154,7 +144,7 @@ class StreamRecordsEngineTest {
                 List<StreamWorkload.Change> changes = new StreamWorkload(engine.raw, table, 5, ENGINE_BATCHES)
                         .write(300);
                 try (TriggerSource source = engine.open(table, "itemFormat", "plain")) {
-                    StreamAssertions.sameChanges(changes, drain(source, new TriggerState[] {TriggerState.empty()},
+                    StreamAssertions.sameChanges(changes, drain(source, PositionStore.inMemory(TriggerState.empty()),
                             new ArrayList<>()), viewType);
                 }
             }
@@ -169,7 +159,7 @@ class StreamRecordsEngineTest {
                     .write(301);
             try (TriggerSource source = engine.open("many")) {
                 assertTrue(source.partitions().size() > 150, "shards: " + source.partitions().size());
-                StreamAssertions.sameChanges(changes, drain(source, new TriggerState[] {TriggerState.empty()},
+                StreamAssertions.sameChanges(changes, drain(source, PositionStore.inMemory(TriggerState.empty()),
                         new ArrayList<>()), StreamViewType.NEW_AND_OLD_IMAGES);
             }
         }
@@ -210,13 +200,13 @@ class StreamRecordsEngineTest {
             StreamWorkload.createTable(engine.raw, "trimmed", StreamViewType.NEW_AND_OLD_IMAGES);
             StreamWorkload workload = new StreamWorkload(engine.raw, "trimmed", 31, ENGINE_BATCHES);
             List<StreamWorkload.Change> early = workload.write(20);
-            TriggerState[] state = {TriggerState.empty()};
+            PositionStore state = PositionStore.inMemory(TriggerState.empty());
             String shard;
             try (TriggerSource source = engine.open("trimmed", "batchSize", 5)) {
                 shard = source.partitions().get(0).id();
                 TriggerBatch first = source.read(shard, source.startPosition(source.partitions().get(0), true));
                 assertEquals(5, first.records().size());
-                state[0] = state[0].with(shard, first.position(), false);
+                state.save(state.load().with(shard, first.position(), false));
             }
             // the reader stops for two hours; the 15 records it had not read are trimmed, and new ones come
             clock.advance(Duration.ofHours(2));

@@ -9,6 +9,7 @@ import io.connectorkit.conformance.IndependentEngine;
 import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.host.RegisteredTrigger;
 import io.connectorkit.host.TriggerRunner;
+import io.connectorkit.host.TriggerRunner.PositionStore;
 import io.connectorkit.host.TriggerState;
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
@@ -89,20 +90,9 @@ class StreamRecordsMotoTest {
     }
 
     /** Reads the stream until a round finds nothing, from and into {@code state}. */
-    private static List<TriggerRecord> drain(Map<String, Object> inputs, TriggerState[] state) {
+    private static List<TriggerRecord> drain(Map<String, Object> inputs, PositionStore store) {
         List<TriggerRecord> seen = new ArrayList<>();
         try (TriggerSource source = trigger().open(connection, inputs, System.getLogger("test"))) {
-            TriggerRunner.PositionStore store = new TriggerRunner.PositionStore() {
-                @Override
-                public TriggerState load() {
-                    return state[0];
-                }
-
-                @Override
-                public void save(TriggerState next) {
-                    state[0] = next;
-                }
-            };
             new TriggerRunner(source, store, (partition, record) -> seen.add(record), new TriggerRunner.Listener() {
             }, Duration.ofMillis(10), Duration.ofSeconds(60), Clock.systemUTC()).runUntilIdle();
         }
@@ -114,10 +104,10 @@ class StreamRecordsMotoTest {
         String table = table(StreamViewType.NEW_AND_OLD_IMAGES);
         StreamWorkload workload = new StreamWorkload(raw, table, 7);
         List<StreamWorkload.Change> changes = workload.write(150);
-        TriggerState[] state = {TriggerState.empty()};
+        PositionStore state = PositionStore.inMemory(TriggerState.empty());
         List<TriggerRecord> events = drain(inputs(table, "batchSize", 7), state);
         StreamAssertions.sameChanges(changes, events, StreamViewType.NEW_AND_OLD_IMAGES);
-        assertEquals(1, state[0].positions().size(), "moto's stream has one shard");
+        assertEquals(1, state.load().positions().size(), "moto's stream has one shard");
 
         // from the stored position nothing is read again; later writes are, and only they
         assertEquals(List.of(), drain(inputs(table), state));
@@ -132,7 +122,7 @@ class StreamRecordsMotoTest {
                 StreamViewType.OLD_IMAGE)) {
             String table = table(viewType);
             List<StreamWorkload.Change> changes = new StreamWorkload(raw, table, 11).write(40);
-            StreamAssertions.sameChanges(changes, drain(inputs(table), new TriggerState[] {TriggerState.empty()}),
+            StreamAssertions.sameChanges(changes, drain(inputs(table), PositionStore.inMemory(TriggerState.empty())),
                     viewType);
         }
     }
@@ -142,12 +132,12 @@ class StreamRecordsMotoTest {
         String table = table(StreamViewType.NEW_AND_OLD_IMAGES);
         List<StreamWorkload.Change> changes = new StreamWorkload(raw, table, 3).write(80);
         List<TriggerRecord> removes = drain(inputs(table, "eventNames", List.of("REMOVE")),
-                new TriggerState[] {TriggerState.empty()});
+                PositionStore.inMemory(TriggerState.empty()));
         assertEquals(changes.stream().filter(c -> c.eventName().equals("REMOVE")).count(), removes.size());
         assertTrue(removes.stream().allMatch(r -> r.event().get("eventName").equals("REMOVE")));
 
         assertEquals(List.of(), drain(inputs(table, "startingPosition", "LATEST"),
-                new TriggerState[] {TriggerState.empty()}));
+                PositionStore.inMemory(TriggerState.empty())));
     }
 
     @Test
@@ -171,8 +161,8 @@ class StreamRecordsMotoTest {
                 inputs(table, "eventNames", List.of("INSERT", "UPSERT")), System.getLogger("test")));
         assertTrue(names.getMessage().contains("'eventNames'") && names.getMessage().contains("UPSERT"));
 
-        TriggerState[] malformed = {new TriggerState(Map.of("shardId-1", Map.of("iterator", "abc")),
-                java.util.Set.of())};
+        PositionStore malformed = PositionStore.inMemory(new TriggerState(
+                Map.of("shardId-1", Map.of("iterator", "abc")), java.util.Set.of()));
         ConnectorException position = assertThrows(ConnectorException.class, () -> drain(inputs(table), malformed));
         assertEquals(ErrorCode.INVALID_INPUT, position.code());
         assertEquals("position", position.inputKey().orElseThrow());

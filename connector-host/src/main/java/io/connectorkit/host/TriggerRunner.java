@@ -27,8 +27,9 @@ import java.util.Set;
  * partitions closed before they were listed) goes on to that child without a listing per partition. Any partition
  * ended since the last listing also has the partitions listed again before a round without records pauses (or
  * {@link #runUntilIdle()} returns), so that a child appearing later, beside one that was listed, is still found at
- * once when the runner has nothing else to read. A round in which no partition had records is followed by a pause. {@link #stop()} (from another thread, e.g. a shutdown hook) lets the batch in hand finish and
- * its position be stored, then {@link #run()} returns.
+ * once when the runner has nothing else to read. A round in which no partition had records is followed by a pause.
+ * {@link #stop()} (from another thread, e.g. a shutdown hook) lets the batch in hand finish and its position be
+ * stored, then {@link #run()} returns.
  */
 public final class TriggerRunner {
     /** Where the positions live; {@link #save} is called after each batch whose position moved, and must be atomic. */
@@ -36,6 +37,27 @@ public final class TriggerRunner {
         TriggerState load();
 
         void save(TriggerState state);
+
+        /**
+         * Positions kept in memory only, from {@code initial}: for a reader that lives as long as its process (a
+         * fixture's trigger step, a test, a benchmark); a restarted process starts again from {@code initial}.
+         */
+        static PositionStore inMemory(TriggerState initial) {
+            Objects.requireNonNull(initial, "initial");
+            return new PositionStore() {
+                private volatile TriggerState state = initial;
+
+                @Override
+                public TriggerState load() {
+                    return state;
+                }
+
+                @Override
+                public void save(TriggerState next) {
+                    state = Objects.requireNonNull(next, "state");
+                }
+            };
+        }
     }
 
     /** Runs the workflow of one record; a record is handed on when this returns. */

@@ -24,18 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkflowWatcherTest {
     private final NotesConnector notes = new NotesConnector();
     private final WorkflowEngine engine = new WorkflowEngine(NotesConnector.registry(notes), System.getLogger("test"));
-    private TriggerState state = TriggerState.empty();
-    private final TriggerRunner.PositionStore store = new TriggerRunner.PositionStore() {
-        @Override
-        public TriggerState load() {
-            return state;
-        }
-
-        @Override
-        public void save(TriggerState next) {
-            state = next;
-        }
-    };
+    private final TriggerRunner.PositionStore store = TriggerRunner.PositionStore.inMemory(TriggerState.empty());
 
     @AfterEach
     void close() {
@@ -65,7 +54,7 @@ class WorkflowWatcherTest {
         }
         assertEquals(List.of("put a", "put b", "put a"), notes.calls);
         assertEquals(Map.of("a", Map.of("text", "three"), "b", Map.of("text", "two")), notes.notes);
-        assertEquals(Map.of("next", 3L), state.positions().get("p"));
+        assertEquals(Map.of("next", 3L), store.load().positions().get("p"));
     }
 
     @Test
@@ -89,7 +78,7 @@ class WorkflowWatcherTest {
         assertEquals("NOT_FOUND", first.get("code"));
         assertEquals(2L, first.get("runs"));
         assertEquals(Map.of("note", "a", "text", "one"), first.get("event"));
-        assertEquals(Map.of("next", 2L), state.positions().get("p"));
+        assertEquals(Map.of("next", 2L), store.load().positions().get("p"));
     }
 
     @Test
@@ -107,7 +96,7 @@ class WorkflowWatcherTest {
             assertTrue(e.getMessage().contains("step 'only-a'") && e.getMessage().contains("trigger.onFailure: stop"),
                     e.getMessage());
         }
-        assertEquals(Map.of("next", 0L), state.positions().get("p"), "a restart begins with the failed record");
+        assertEquals(Map.of("next", 0L), store.load().positions().get("p"), "a restart begins with the failed record");
     }
 
     @Test

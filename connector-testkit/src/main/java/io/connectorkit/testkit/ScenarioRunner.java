@@ -4,6 +4,7 @@ import io.connectorkit.host.ConnectorRegistry;
 import io.connectorkit.host.RegisteredAction;
 import io.connectorkit.host.RegisteredTrigger;
 import io.connectorkit.host.TriggerRunner;
+import io.connectorkit.host.TriggerRunner.PositionStore;
 import io.connectorkit.host.TriggerState;
 import io.connectorkit.spi.TriggerSource;
 import java.time.Clock;
@@ -114,7 +115,8 @@ final class ScenarioRunner {
         Object output;
         try {
             Connection connection = connection(fixture, step, vars, environment, connectorKey);
-            output = action != null ? action.run(connection, inputs, LOGGER, false) : readAll(trigger, connection, inputs);
+            output = action != null ? action.run(connection, inputs, LOGGER, false)
+                    : readAll(trigger, connection, inputs);
         } catch (ConnectorException e) {
             check(expectation, e);
             return;
@@ -166,18 +168,8 @@ final class ScenarioRunner {
             Map<String, Object> inputs) {
         List<Object> events = new ArrayList<>();
         try (TriggerSource source = trigger.open(connection, inputs, LOGGER)) {
-            TriggerState[] state = {TriggerState.empty()};
-            new TriggerRunner(source, new TriggerRunner.PositionStore() {
-                @Override
-                public TriggerState load() {
-                    return state[0];
-                }
-
-                @Override
-                public void save(TriggerState next) {
-                    state[0] = next;
-                }
-            }, (partition, record) -> events.add(record.event()), new TriggerRunner.Listener() {
+            new TriggerRunner(source, PositionStore.inMemory(TriggerState.empty()),
+                    (partition, record) -> events.add(record.event()), new TriggerRunner.Listener() {
             }, Duration.ofMillis(1), Duration.ofHours(1), Clock.systemUTC()).runUntilIdle();
         }
         return Map.of("events", events);
