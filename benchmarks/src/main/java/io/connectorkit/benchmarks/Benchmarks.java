@@ -77,7 +77,8 @@ public final class Benchmarks {
         System.exit(0);
     }
 
-    private static void printTable(List<Measurement> measurements, Long clients) {
+    /** The results table and the CPU/allocation table; {@code clients} null when that scenario did not run. */
+    static void printTable(List<Measurement> measurements, Long clients) {
         System.out.println();
         System.out.println("| scenario | connector | raw SDK baseline | ratio | target | met | how |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | --- | --- |");

@@ -81,26 +81,7 @@ public final class StreamTriggerBench {
             List<Measurement> measurements = measure(registry,
                     new AlternatingTimer.Plan(WARMUP_ROUNDS, WARMUP_SECONDS, rounds, 1));
             System.out.println(measurements.get(0).ratioLine());
-            System.out.println();
-            System.out.println("| scenario | connector | raw SDK baseline | ratio | target | met | how |");
-            System.out.println("| --- | ---: | ---: | ---: | ---: | --- | --- |");
-            for (Measurement m : measurements) {
-                System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %s | %s | %s |", m.name(),
-                        Measurement.time(m.connectorNanos()), Measurement.time(m.baselineNanos()), m.ratio(),
-                        m.hasTarget() ? String.format(Locale.ROOT, "≤ %.2f", m.atMost()) : "",
-                        m.hasTarget() ? (m.met() ? "yes" : "NO") : "", m.note()));
-            }
-            System.out.println();
-            System.out.println("| scenario | calling thread CPU | whole process CPU | allocated on calling thread |");
-            System.out.println("| --- | ---: | ---: | ---: |");
-            for (Measurement m : measurements) {
-                System.out.println(String.format(Locale.ROOT, "| %s | %s / %s | %s / %s | %s / %s |", m.name(),
-                        Measurement.time(m.connector().threadCpuNanos()),
-                        Measurement.time(m.baseline().threadCpuNanos()),
-                        Measurement.time(m.connector().processCpuNanos()),
-                        Measurement.time(m.baseline().processCpuNanos()),
-                        Measurement.bytes(m.connector().bytes()), Measurement.bytes(m.baseline().bytes())));
-            }
+            Benchmarks.printTable(measurements, null);
         }
         System.exit(0);
     }
