@@ -16,6 +16,7 @@ module io.connectorkit.dynamodb {
     requires software.amazon.awssdk.regions;
     requires software.amazon.awssdk.retries.api;
     requires software.amazon.awssdk.utils;
+    requires com.fasterxml.jackson.core;
     requires org.apache.httpcomponents.httpclient;
 
     provides io.connectorkit.spi.Connector with io.connectorkit.dynamodb.DynamoDbConnector;

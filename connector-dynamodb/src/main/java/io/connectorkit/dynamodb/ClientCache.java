@@ -193,7 +193,9 @@ final class ClientCache implements AutoCloseable {
                 .httpClient(httpClient)
                 .overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout())
                         .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
-                        .retryStrategy(DynamoDbRetries.strategy()));
+                        .retryStrategy(DynamoDbRetries.strategy())
+                        // GetRecords' bodies read straight into events, for the requests that ask for it
+                        .addExecutionInterceptor(new ResponseBodyTap()));
         if (entry.endpoint != null) {
             builder.endpointOverride(entry.endpoint);
         }

@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
-import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -149,9 +148,11 @@ final class DynamoDbStreamSource implements TriggerSource {
                 }
             }
             GetRecordsResponse response;
+            StreamRecordsJson body = new StreamRecordsJson(events);
             try {
                 String current = iterator;
-                response = streams.getRecords(b -> b.shardIterator(current).limit(batchSize));
+                response = streams.getRecords(b -> b.shardIterator(current).limit(batchSize)
+                        .overrideConfiguration(o -> o.putExecutionAttribute(ResponseBodyTap.READER, body)));
             } catch (ExpiredIteratorException e) {
                 if (++renewals > RENEWALS) {
                     throw Errors.map(e, shard(shardId));
@@ -167,23 +168,24 @@ final class DynamoDbStreamSource implements TriggerSource {
             } catch (SdkException e) {
                 throw Errors.map(e, shard(shardId));
             }
-            return batch(shardId, position, response, notices);
+            return batch(shardId, position, body.changes().orElseGet(() -> events.changes(response.records())),
+                    response.nextShardIterator(), notices);
         }
     }
 
-    private TriggerBatch batch(String shardId, StreamPosition position, GetRecordsResponse response,
-            List<String> notices) {
-        List<TriggerRecord> records = new ArrayList<>(response.records().size());
+    private TriggerBatch batch(String shardId, StreamPosition position, List<StreamEvents.Change> changes,
+            String nextIterator, List<String> notices) {
+        List<TriggerRecord> records = new ArrayList<>(changes.size());
         StreamPosition next = position;
-        for (Record record : response.records()) {
-            next = StreamPosition.after(record.dynamodb().sequenceNumber());
-            if (eventNames.contains(record.eventNameAsString())) {
-                records.add(events.record(record, next.toJson()));
+        for (StreamEvents.Change change : changes) {
+            next = StreamPosition.after(change.sequenceNumber());
+            if (eventNames.contains(change.eventName())) {
+                records.add(events.record(change, next.toJson()));
             }
         }
-        boolean ended = response.nextShardIterator() == null;
+        boolean ended = nextIterator == null;
         if (!ended) {
-            cursors.put(shardId, new Cursor(next, response.nextShardIterator()));
+            cursors.put(shardId, new Cursor(next, nextIterator));
         }
         return new TriggerBatch(records, next.toJson(), ended, notices);
     }
