@@ -34,6 +34,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * asks for a new one. An iterator that expired is renewed after the last record read; records the stream trimmed
  * before they were read, or a shard that left the stream unread, fail the read or are reported and passed over as
  * {@code onTrimmedData} says, never skipped in silence.
+ *
+ * <p>A batch's events are read straight from GetRecords' body ({@link StreamRecordsJson} through the client's
+ * {@link ResponseBodyTap}); where the body could not be read that way, from the SDK's records, to the same events.
  */
 final class DynamoDbStreamSource implements TriggerSource {
     /** DescribeStream's largest page. */
