@@ -45,9 +45,10 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  */
 class TriggerRelistingTest {
     /**
-     * A whole run of the trigger workflow recorded on the code before the change (commit f00158d), by this class's
-     * setup: three records written before it started (three closed shards, each child listed), stopped once their
-     * three child workflows had started. That code listed the partitions after each of the three ended shards.
+     * A whole run of the trigger workflow recorded on the code before the change (commit f00158d) with this class's
+     * setup and workflow file (named {@code old-relisting}, tables {@code old_source} and {@code old_audit}): three
+     * records written before it started (three closed shards, each child listed), stopped once their three child
+     * workflows had started. That code listed the partitions after each of the three ended shards.
      */
     private static final String OLD_HISTORY = "/temporal/trigger-history-listing-after-every-end.json";
 
@@ -133,15 +134,15 @@ class TriggerRelistingTest {
         // four shards closed before the start: each ends with its child in the first listing
         write("relisting_source", 0, 4);
         String id = startTrigger("relisting", "relisting_source", "relisting_audit");
-        // the fifth shard, open and empty, is read without records: the ends since the listing ask for one
-        await(() -> completed(id, "TriggerPartitions") == 2 && childStarts(id).size() == 4,
-                "four records' workflows and the listing once the reads found nothing");
+        // the fifth shard, open and empty, is read without records: the ends since the listing ask for one; a read
+        // without records after it shows that it was made (and a listing after every such read would show)
+        await(() -> childStarts(id).size() == 4 && completed(id, "TriggerPartitions") >= 2
+                && emptyReadsAfterLastListing(id) >= 1, "four records' workflows and the reads caught up");
+        long before = completed(id, "TriggerPartitions");
         // a shard ending live: its child came after the last listing, which the rule lists at once for
         write("relisting_source", 4, 5);
-        await(() -> childStarts(id).size() == 5 && completed(id, "TriggerPartitions") == 3,
-                "the fifth record's workflow and the listing for its shard's child");
-        // one more read finding nothing: a listing it asked for (none is due: no end since the last) would show
-        await(() -> emptyReadsAfterLastListing(id) >= 1, "a read without records after the last listing");
+        await(() -> childStarts(id).size() == 5 && completed(id, "TriggerPartitions") > before
+                && emptyReadsAfterLastListing(id) >= 1, "the fifth record's workflow and the reads caught up");
         client.newUntypedWorkflowStub(id).signal("stop");
         client.newUntypedWorkflowStub(id).getResult(Void.class);
 
@@ -211,6 +212,17 @@ class TriggerRelistingTest {
 
         boolean empty() {
             return type.equals("TriggerRead") && ((List<?>) ((Map<?, ?>) Json.parse(result)).get("records")).isEmpty();
+        }
+
+        /** The type, and a read's partition, record count and end: short enough for a failure's message. */
+        @Override
+        public String toString() {
+            if (!type.equals("TriggerRead")) {
+                return type;
+            }
+            int records = ((List<?>) ((Map<?, ?>) Json.parse(result)).get("records")).size();
+            return type + "(" + partition.substring(partition.lastIndexOf('-') + 1) + ": " + records + " records"
+                    + (ended() ? ", ended)" : ")");
         }
     }
 
