@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +28,9 @@ import java.util.Set;
  * partitions closed before they were listed) goes on to that child without a listing per partition. Any partition
  * ended since the last listing also has the partitions listed again before a round without records pauses (or
  * {@link #runUntilIdle()} returns), so that a child appearing later, beside one that was listed, is still found at
- * once when the runner has nothing else to read. A round in which no partition had records is followed by a pause.
- * {@link #stop()} (from another thread, e.g. a shutdown hook) lets the batch in hand finish and its position be
- * stored, then {@link #run()} returns.
+ * once when the runner has nothing else to read ({@link #listAgain}: the Temporal host's trigger workflow follows
+ * it too). A round in which no partition had records is followed by a pause. {@link #stop()} (from another thread,
+ * e.g. a shutdown hook) lets the batch in hand finish and its position be stored, then {@link #run()} returns.
  */
 public final class TriggerRunner {
     /** Where the positions live; {@link #save} is called after each batch whose position moved, and must be atomic. */
@@ -136,9 +137,7 @@ public final class TriggerRunner {
         boolean endedSinceListing = false;
         while (!stopping) {
             boolean anyRecords = false;
-            boolean anyEnded = false;
-            // a partition ended this round whose children the listing does not hold: list again at once
-            boolean childrenUnlisted = false;
+            List<String> ended = new ArrayList<>();
             for (String partitionId : readable(partitions, state)) {
                 if (stopping) {
                     break;
@@ -173,14 +172,13 @@ public final class TriggerRunner {
                 }
                 anyRecords |= !batch.records().isEmpty();
                 if (batch.ended()) {
-                    anyEnded = true;
+                    ended.add(partitionId);
                     endedSinceListing = true;
-                    childrenUnlisted |= partitions.stream().noneMatch(p -> p.parentIds().contains(partitionId));
                 }
             }
-            boolean idle = !anyRecords && !anyEnded;
-            if (childrenUnlisted || (idle && endedSinceListing)
-                    || Duration.between(listed, clock.instant()).compareTo(rediscoverEvery) >= 0) {
+            boolean idle = !anyRecords && ended.isEmpty();
+            if (listAgain(partitions, ended, anyRecords, endedSinceListing,
+                    Duration.between(listed, clock.instant()).compareTo(rediscoverEvery) >= 0)) {
                 Set<String> before = new HashSet<>();
                 partitions.forEach(p -> before.add(p.id()));
                 partitions = source.partitions();
@@ -205,6 +203,31 @@ public final class TriggerRunner {
                 pause();
             }
         }
+    }
+
+    /**
+     * Whether the partitions are listed again after a round: the one rule of this runner and of the Temporal host's
+     * trigger workflow, so that both list (on DynamoDB, DescribeStream paged through every shard) only when the
+     * listing can hold something the last one did not. A partition that ended this round whose children the last
+     * listing does not hold (it was still open then) asks for a listing at once: its children are where the reading
+     * goes on. One that ended with a child listed (catching up on partitions closed before the listing) does not:
+     * that child is read next without one. Any partition ended since the last listing also asks for one after a round
+     * that found nothing (no record, no partition ended), so that a child appearing later beside a listed one is
+     * still found once there is nothing else to read; and the timer asks for one whatever happened, for partitions
+     * that no ending announces.
+     *
+     * @param listing           the last listing
+     * @param endedThisRound    the partitions that ended this round
+     * @param anyRecords        whether this round read any record
+     * @param endedSinceListing whether any partition ended since the last listing, this round included
+     * @param timerDue          whether the time between listings has passed since the last one
+     */
+    public static boolean listAgain(List<TriggerPartition> listing, Collection<String> endedThisRound,
+            boolean anyRecords, boolean endedSinceListing, boolean timerDue) {
+        boolean childrenUnlisted = endedThisRound.stream()
+                .anyMatch(id -> listing.stream().noneMatch(p -> p.parentIds().contains(id)));
+        boolean idle = !anyRecords && endedThisRound.isEmpty();
+        return childrenUnlisted || (idle && endedSinceListing) || timerDue;
     }
 
     /**

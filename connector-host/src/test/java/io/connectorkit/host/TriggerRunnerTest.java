@@ -1,12 +1,14 @@
 package io.connectorkit.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.spi.Connection;
 import io.connectorkit.spi.ConnectorException;
 import io.connectorkit.spi.ErrorCode;
+import io.connectorkit.spi.TriggerPartition;
 import io.connectorkit.spi.TriggerSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +130,20 @@ class TriggerRunnerTest {
         }
         assertEquals(List.of("a:1", "b:2", "c:3"), seen);
         assertEquals(Set.of("a"), store.state.ended());
+    }
+
+    @Test
+    void theListingRuleBothHostsFollowListsOnlyWhenALaterListingCanHoldSomethingNew() {
+        // a closed with child b listed; b open, childless when listed
+        List<TriggerPartition> listing = List.of(new TriggerPartition("a", List.of(), true),
+                new TriggerPartition("b", List.of("a"), false));
+        assertFalse(TriggerRunner.listAgain(listing, List.of("a"), true, true, false), "a's child b was listed");
+        assertTrue(TriggerRunner.listAgain(listing, List.of("b"), true, true, false), "b's children were not");
+        assertTrue(TriggerRunner.listAgain(listing, List.of("a", "b"), false, true, false), "one unlisted is enough");
+        assertTrue(TriggerRunner.listAgain(listing, List.of(), false, true, false), "idle after an end");
+        assertFalse(TriggerRunner.listAgain(listing, List.of(), true, true, false), "records: not idle yet");
+        assertFalse(TriggerRunner.listAgain(listing, List.of(), false, false, false), "idle, nothing ended");
+        assertTrue(TriggerRunner.listAgain(listing, List.of(), true, false, true), "the timer");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,12 +23,22 @@ import java.util.Set;
  * The trigger workflow: deterministic, as Temporal replays it. Positions live in its own state, stored (recorded in
  * history) only after the children of a batch's records were started, each after the one before it in its partition;
  * the reading is the activities', which a dead worker's replacement repeats: a record read twice makes a child of an
- * id that exists already, which Temporal refuses, so it runs once.
+ * id that exists already, which Temporal refuses, so it runs once. Partitions are listed again when the in-process
+ * host would list them ({@link TriggerRunner#listAgain}): a listing is an activity, and on DynamoDB a paging through
+ * the whole stream.
  */
 public final class TriggerWorkflowImpl implements TriggerWorkflow {
     /** The history length after which the workflow continues as new with its positions. */
     static final int HISTORY_LIMIT = Integer.getInteger("connectorkit.temporal.triggerHistoryLimit", 2_000);
     private static final Duration RELIST_EVERY = Duration.ofSeconds(60);
+    /**
+     * The change that made the workflow list partitions only when {@link TriggerRunner#listAgain} asks for it
+     * (version 1), as the in-process host does, instead of after every round in which a partition ended (the
+     * default version: one listing per ended partition, each paging through the whole stream on DynamoDB). A run
+     * started by the older code replays its history on this code: it keeps the older rule, for its commands to come
+     * back as they were recorded, until it continues as new.
+     */
+    static final String LIST_WHEN_NEEDED = "list-partitions-when-needed";
 
     private boolean stopping;
 
@@ -46,6 +57,8 @@ public final class TriggerWorkflowImpl implements TriggerWorkflow {
                         .setMaximumInterval(Duration.ofSeconds(30)).setDoNotRetry(ErrorCode.INVALID_INPUT.name(),
                                 ErrorCode.NOT_FOUND.name(), ErrorCode.ACCESS_DENIED.name()).build())
                 .build());
+        // asked before the first command, so that the whole run follows one rule
+        int version = Workflow.getVersion(LIST_WHEN_NEEDED, Workflow.DEFAULT_VERSION, 1);
         TriggerState state = TriggerState.fromJson(Json.parse(input.stateJson()));
         List<TriggerReadResult.Partition> partitions = activities.partitions(input.call());
         Set<String> fresh = new HashSet<>();
@@ -55,8 +68,11 @@ public final class TriggerWorkflowImpl implements TriggerWorkflow {
             partitions.forEach(p -> fresh.add(p.id()));
         }
         long listedAt = Workflow.currentTimeMillis();
+        // a partition ended since the last listing: its later children are looked for before the reads idle
+        boolean endedSinceListing = false;
         while (!stopping) {
-            boolean anyEnded = false;
+            boolean anyRecords = false;
+            List<String> ended = new ArrayList<>();
             for (String id : TriggerRunner.readable(spi(partitions), state)) {
                 if (stopping) {
                     break;
@@ -69,11 +85,19 @@ public final class TriggerWorkflowImpl implements TriggerWorkflow {
                 }
                 state = state.with(id, Json.parse(batch.positionJson()), batch.ended());
                 fresh.remove(id);
-                anyEnded |= batch.ended();
+                anyRecords |= !batch.records().isEmpty();
+                if (batch.ended()) {
+                    ended.add(id);
+                    endedSinceListing = true;
+                }
             }
-            if (anyEnded || Workflow.currentTimeMillis() - listedAt >= RELIST_EVERY.toMillis()) {
+            boolean timerDue = Workflow.currentTimeMillis() - listedAt >= RELIST_EVERY.toMillis();
+            boolean listAgain = version == Workflow.DEFAULT_VERSION ? !ended.isEmpty() || timerDue
+                    : TriggerRunner.listAgain(spi(partitions), ended, anyRecords, endedSinceListing, timerDue);
+            if (listAgain) {
                 partitions = activities.partitions(input.call());
                 listedAt = Workflow.currentTimeMillis();
+                endedSinceListing = false;
                 Set<String> ids = new HashSet<>();
                 partitions.forEach(p -> ids.add(p.id()));
                 state = state.forgetEndedExcept(ids);
