@@ -152,8 +152,14 @@ class TriggerRelistingTest {
         long ended = activities.stream().filter(Activity::ended).count();
         assertEquals(5, ended, activities.toString());
         // the first listing, the one before idling after the four caught up, the one for the live end; the
-        // code before listed once per ended shard: 1 + 5 (this run takes well under the 60 s timer)
-        assertEquals(3, listings, activities.toString());
+        // code before listed once per ended shard: 1 + 5. The run takes about 10 s; on a machine so loaded that it
+        // took a minute or more, the 60 s timer may have listed too, once a minute
+        List<HistoryEvent> events = history.getEvents();
+        long runSeconds = events.get(events.size() - 1).getEventTime().getSeconds()
+                - events.get(0).getEventTime().getSeconds();
+        long timerListings = listings - 3;
+        assertTrue(timerListings == 0 || (timerListings > 0 && timerListings <= runSeconds / 60),
+                listings + " listings in " + runSeconds + " s: " + activities);
         assertTrue(listings < ended);
         assertEquals(1, history.getEvents().stream()
                 .filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED).count(), "one version marker");
