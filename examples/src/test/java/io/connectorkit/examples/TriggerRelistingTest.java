@@ -22,13 +22,11 @@ import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,12 +134,12 @@ class TriggerRelistingTest {
         String id = startTrigger("relisting", "relisting_source", "relisting_audit");
         // the fifth shard, open and empty, is read without records: the ends since the listing ask for one; a read
         // without records after it shows that it was made (and a listing after every such read would show)
-        await(() -> childStarts(id).size() == 4 && completed(id, "TriggerPartitions") >= 2
+        Await.until(() -> childStarts(id).size() == 4 && completed(id, "TriggerPartitions") >= 2
                 && emptyReadsAfterLastListing(id) >= 1, "four records' workflows and the reads caught up");
         long before = completed(id, "TriggerPartitions");
         // a shard ending live: its child came after the last listing, which the rule lists at once for
         write("relisting_source", 4, 5);
-        await(() -> childStarts(id).size() == 5 && completed(id, "TriggerPartitions") > before
+        Await.until(() -> childStarts(id).size() == 5 && completed(id, "TriggerPartitions") > before
                 && emptyReadsAfterLastListing(id) >= 1, "the fifth record's workflow and the reads caught up");
         client.newUntypedWorkflowStub(id).signal("stop");
         client.newUntypedWorkflowStub(id).getResult(Void.class);
@@ -167,7 +165,7 @@ class TriggerRelistingTest {
         Map<String, Integer> starts = childStarts(id);
         assertEquals(5, starts.size(), "one workflow per record: " + starts);
         assertTrue(starts.values().stream().allMatch(n -> n == 1), "no record's workflow started twice: " + starts);
-        await(() -> audited("relisting_audit").size() == 5, "five records audited");
+        Await.until(() -> audited("relisting_audit").size() == 5, "five records audited");
         assertTrue(audited("relisting_audit").values().stream().allMatch(n -> n >= 1));
         // and the current code replays its own run
         WorkflowReplayer.replayWorkflowExecution(history, TriggerWorkflowImpl.class);
@@ -282,15 +280,5 @@ class TriggerRelistingTest {
         sdk.scanPaginator(b -> b.tableName(table)).items().forEach(item ->
                 runs.put(item.get("id").s(), Integer.parseInt(item.get("runs").n())));
         return runs;
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(200);
-        }
     }
 }

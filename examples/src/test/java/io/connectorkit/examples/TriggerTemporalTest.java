@@ -13,13 +13,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -90,7 +88,7 @@ class TriggerTemporalTest {
 
             client = TemporalHost.client(target, TemporalHost.DEFAULT_NAMESPACE);
             WorkflowClient history = client;
-            await(() -> childStarts(history, id).size() >= 60, "60 records' workflows started");
+            Await.until(() -> childStarts(history, id).size() >= 60, "60 records' workflows started");
             // kill the worker that ran the trigger's latest read, in the middle of the stream
             List<String> readers = readIdentities(client, id);
             String busy = readers.get(readers.size() - 1);
@@ -100,7 +98,7 @@ class TriggerTemporalTest {
             assertEquals(137, killed.exitValue(), "SIGKILL");
             write(sdk, RECORDS / 2, RECORDS);
 
-            await(() -> audited(sdk).size() == RECORDS, RECORDS + " records audited");
+            Await.until(() -> audited(sdk).size() == RECORDS, RECORDS + " records audited");
             Map<String, Integer> starts = childStarts(client, id);
             assertEquals(RECORDS, starts.size(), "one workflow per record");
             assertTrue(starts.values().stream().allMatch(n -> n == 1), "no record's workflow started twice: "
@@ -200,15 +198,5 @@ class TriggerTemporalTest {
                 .redirectError(dir.resolve(name + ".err").toFile()).start();
         children.add(process);
         return process;
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(200);
-        }
     }
 }
