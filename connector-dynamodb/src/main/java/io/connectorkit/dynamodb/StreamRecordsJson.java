@@ -73,10 +73,10 @@ final class StreamRecordsJson implements ResponseBodyTap.Reader {
     }
 
     private StreamEvents.Change record(JsonParser parser) throws IOException {
-        expect(parser, JsonToken.START_OBJECT);
+        WireJsonItems.expect(parser, JsonToken.START_OBJECT);
         String eventId = null;
         String eventName = null;
-        Change change = new Change();
+        ChangeFields change = new ChangeFields();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             parser.nextToken();
@@ -99,14 +99,8 @@ final class StreamRecordsJson implements ResponseBodyTap.Reader {
         return parser.getValueAsString();
     }
 
-    private static void expect(JsonParser parser, JsonToken token) throws IOException {
-        if (parser.currentToken() != token) {
-            throw new IOException("expected " + token + ", found " + parser.currentToken());
-        }
-    }
-
     /** A record's {@code dynamodb} object. */
-    private static final class Change {
+    private static final class ChangeFields {
         String sequenceNumber;
         Instant created;
         Map<String, Object> keys;
@@ -114,7 +108,7 @@ final class StreamRecordsJson implements ResponseBodyTap.Reader {
         Map<String, Object> oldImage;
 
         void read(JsonParser parser, ItemFormat format) throws IOException {
-            expect(parser, JsonToken.START_OBJECT);
+            WireJsonItems.expect(parser, JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken token = parser.nextToken();

@@ -32,14 +32,15 @@ final class WireJsonItems {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             parser.nextToken();
-            item.put(name, value(parser, format == ItemFormat.PLAIN));
+            item.put(name, value(parser, format));
         }
         return item;
     }
 
     /** One typed value, the parser on its {@code START_OBJECT}. */
-    private static Object value(JsonParser parser, boolean plain) throws IOException {
+    private static Object value(JsonParser parser, ItemFormat format) throws IOException {
         expect(parser, JsonToken.START_OBJECT);
+        boolean plain = format == ItemFormat.PLAIN;
         if (parser.nextToken() != JsonToken.FIELD_NAME) {
             throw new IOException("a value of no type");
         }
@@ -65,11 +66,11 @@ final class WireJsonItems {
                 expect(parser, JsonToken.START_ARRAY);
                 List<Object> list = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(value(parser, plain));
+                    list.add(value(parser, format));
                 }
                 yield list;
             }
-            case "M" -> item(parser, plain ? ItemFormat.PLAIN : ItemFormat.DYNAMODB);
+            case "M" -> item(parser, format);
             case "SS", "NS", "BS" -> {
                 expect(parser, JsonToken.START_ARRAY);
                 List<Object> set = new ArrayList<>();
@@ -101,7 +102,8 @@ final class WireJsonItems {
         }
     }
 
-    private static void expect(JsonParser parser, JsonToken token) throws IOException {
+    /** Refuses a token other than the one the wire's shape has here. */
+    static void expect(JsonParser parser, JsonToken token) throws IOException {
         if (parser.currentToken() != token) {
             throw new IOException("expected " + token + ", found " + parser.currentToken());
         }

@@ -60,7 +60,7 @@ public final class TriggerWorkflowImpl implements TriggerWorkflow {
         // asked before the first command, so that the whole run follows one rule
         int version = Workflow.getVersion(LIST_WHEN_NEEDED, Workflow.DEFAULT_VERSION, 1);
         TriggerState state = TriggerState.fromJson(Json.parse(input.stateJson()));
-        List<TriggerReadResult.Partition> partitions = activities.partitions(input.call());
+        List<TriggerPartition> partitions = spi(activities.partitions(input.call()));
         Set<String> fresh = new HashSet<>();
         if (input.freshIds() != null) {
             fresh.addAll(input.freshIds());
@@ -73,7 +73,7 @@ public final class TriggerWorkflowImpl implements TriggerWorkflow {
         while (!stopping) {
             boolean anyRecords = false;
             List<String> ended = new ArrayList<>();
-            for (String id : TriggerRunner.readable(spi(partitions), state)) {
+            for (String id : TriggerRunner.readable(partitions, state)) {
                 if (stopping) {
                     break;
                 }
@@ -93,9 +93,9 @@ public final class TriggerWorkflowImpl implements TriggerWorkflow {
             }
             boolean timerDue = Workflow.currentTimeMillis() - listedAt >= RELIST_EVERY.toMillis();
             boolean listAgain = version == Workflow.DEFAULT_VERSION ? !ended.isEmpty() || timerDue
-                    : TriggerRunner.listAgain(spi(partitions), ended, anyRecords, endedSinceListing, timerDue);
+                    : TriggerRunner.listAgain(partitions, ended, anyRecords, endedSinceListing, timerDue);
             if (listAgain) {
-                partitions = activities.partitions(input.call());
+                partitions = spi(activities.partitions(input.call()));
                 listedAt = Workflow.currentTimeMillis();
                 endedSinceListing = false;
                 Set<String> ids = new HashSet<>();
